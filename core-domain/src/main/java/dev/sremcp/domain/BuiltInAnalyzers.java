@@ -1,0 +1,15 @@
+package dev.sremcp.domain;
+
+import dev.sremcp.domain.slo.SloAnalyzer;
+import dev.sremcp.domain.tool.Analyzer;
+import java.util.List;
+
+/** Every analyzer sre-mcp ships; a new analyzer is one more line here. */
+public final class BuiltInAnalyzers {
+
+  private BuiltInAnalyzers() {}
+
+  public static List<Analyzer> all() {
+    return List.of(new SloAnalyzer());
+  }
+}

@@ -1,0 +1,117 @@
+package dev.sremcp.host.javalin;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sremcp.application.ToolService;
+import dev.sremcp.domain.report.ReportText;
+import dev.sremcp.domain.report.Severity;
+import dev.sremcp.domain.tool.AnalysisContext;
+import dev.sremcp.domain.tool.ToolDescriptor;
+import dev.sremcp.mcp.engine.SchemaValidator;
+import dev.sremcp.mcp.jsonrpc.Json;
+import dev.sremcp.mcp.tools.ReportJson;
+import dev.sremcp.mcp.tools.ToolSchemas;
+import dev.sremcp.ports.in.ToolCall;
+import dev.sremcp.ports.in.ToolOutcome;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code sre-mcp analyze TOOL FILE...}: one analysis without a server, for pipelines. Exits 1 when
+ * a finding reaches {@code --fail-on}, 2 when the input cannot be analyzed, 3 on an internal
+ * failure.
+ */
+@Command(
+    name = "analyze",
+    mixinStandardHelpOptions = true,
+    description = "Run one analysis on files and print the report.")
+final class AnalyzeCommand implements Callable<Integer> {
+
+  static final int FINDINGS_AT_THRESHOLD = 1;
+  static final int UNUSABLE_INPUT = 2;
+  static final int INTERNAL_FAILURE = 3;
+
+  @Parameters(index = "0", description = "The tool, e.g. slo_report.")
+  String tool;
+
+  @Parameters(
+      index = "1..*",
+      arity = "1..*",
+      description =
+          "Input files (- for standard input). Tools that read text take the files' contents;"
+              + " others, such as slo_report, take one JSON file of arguments.")
+  List<Path> files;
+
+  @Option(names = "--json", description = "Print the structured result as JSON.")
+  boolean json;
+
+  @Option(
+      names = "--fail-on",
+      defaultValue = "high",
+      description =
+          "Exit 1 when a finding is this severe or more: critical, high, medium, low, info, or"
+              + " none (default ${DEFAULT-VALUE}).")
+  String failOn;
+
+  @Override
+  public Integer call() throws Exception {
+    Severity threshold =
+        "none".equals(failOn) ? null : Severity.fromId(failOn.toLowerCase(Locale.ROOT));
+    ToolService tools = Composition.tools();
+    ToolDescriptor descriptor =
+        tools.listTools().stream()
+            .filter(candidate -> candidate.name().equals(tool))
+            .findFirst()
+            .orElse(null);
+    if (descriptor == null) {
+      System.err.println(
+          "sre-mcp analyze: unknown tool '"
+              + tool
+              + "'; the tools are "
+              + tools.listTools().stream().map(ToolDescriptor::name).toList());
+      return UNUSABLE_INPUT;
+    }
+    ObjectNode arguments;
+    try {
+      arguments = ArgumentFiles.read(ToolSchemas.input(descriptor), files);
+    } catch (IllegalArgumentException e) {
+      System.err.println("sre-mcp analyze: " + e.getMessage());
+      return UNUSABLE_INPUT;
+    }
+    List<String> problems = new SchemaValidator(ToolSchemas.input(descriptor)).problems(arguments);
+    if (!problems.isEmpty()) {
+      System.err.println(
+          "sre-mcp analyze: invalid arguments for " + tool + ": " + String.join("; ", problems));
+      return UNUSABLE_INPUT;
+    }
+    ToolOutcome outcome =
+        tools.run(new ToolCall(tool, ArgumentFiles.plain(arguments), AnalysisContext.detached()));
+    return switch (outcome) {
+      case ToolOutcome.Completed completed -> {
+        System.out.println(
+            json
+                ? Json.MAPPER
+                    .writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(ReportJson.of(completed.report()))
+                : ReportText.render(completed.report()));
+        Severity worst = completed.report().worstSeverity();
+        yield threshold != null && worst != null && worst.atLeast(threshold)
+            ? FINDINGS_AT_THRESHOLD
+            : 0;
+      }
+      case ToolOutcome.Rejected rejected -> {
+        System.err.println("sre-mcp analyze: " + rejected.reason());
+        yield UNUSABLE_INPUT;
+      }
+      case ToolOutcome.Failed failed -> {
+        System.err.println("sre-mcp analyze: " + failed.reason());
+        yield INTERNAL_FAILURE;
+      }
+      case ToolOutcome.UnknownTool unknown -> UNUSABLE_INPUT;
+    };
+  }
+}

@@ -1,0 +1,87 @@
+package dev.sremcp.host.javalin;
+
+import dev.sremcp.mcp.engine.McpServer;
+import dev.sremcp.mcp.http.HttpSettings;
+import dev.sremcp.mcp.http.StreamableHttpEndpoint;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP face of sre-mcp on Javalin: MCP at {@code /mcp}, liveness at {@code /healthz}, readiness
+ * at {@code /readyz}, Prometheus metrics at {@code /metrics}. Every answer, errors included, is
+ * JSON; no stack trace leaves the process.
+ */
+final class HttpHost {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HttpHost.class);
+  private static final String JSON = "application/json";
+  static final String MCP_PATH = "/mcp";
+
+  private HttpHost() {}
+
+  static Javalin create(McpServer server, HttpSettings settings, PrometheusMeterRegistry metrics) {
+    StreamableHttpEndpoint endpoint = new StreamableHttpEndpoint(server, settings);
+    Handler mcp = context -> endpoint.handle(new JavalinExchange(context));
+    return Javalin.create(
+        config -> {
+          config.concurrency.useVirtualThreads = true;
+          config.startup.showJavalinBanner = false;
+          config.startup.showOldJavalinVersionWarning = false;
+          config.http.compressionStrategy = CompressionStrategy.NONE;
+          config.routes.post(MCP_PATH, mcp);
+          config.routes.get(MCP_PATH, mcp);
+          config.routes.delete(MCP_PATH, mcp);
+          config.routes.options(MCP_PATH, mcp);
+          config.routes.get("/healthz", context -> json(context, 200, "{\"status\":\"ok\"}"));
+          config.routes.get(
+              "/readyz",
+              context ->
+                  json(
+                      context,
+                      200,
+                      "{\"status\":\"ready\",\"tools\":" + server.tools().size() + "}"));
+          config.routes.get(
+              "/metrics",
+              context ->
+                  context
+                      .contentType("text/plain; version=0.0.4; charset=utf-8")
+                      .result(metrics.scrape()));
+          config.routes.error(
+              404,
+              context -> {
+                if (!MCP_PATH.equals(context.path())) { // the MCP endpoint's 404s are JSON-RPC
+                  json(
+                      context,
+                      404,
+                      "{\"error\":\"Not Found\",\"message\":\"sre-mcp serves MCP at /mcp, and"
+                          + " /healthz, /readyz and /metrics\"}");
+                }
+              });
+          config.routes.exception(
+              Exception.class,
+              (exception, context) -> {
+                String reference = UUID.randomUUID().toString();
+                LOG.error(
+                    "request {} {} failed, reference {}",
+                    context.method(),
+                    context.path(),
+                    reference,
+                    exception);
+                json(
+                    context,
+                    500,
+                    "{\"error\":\"Internal Server Error\",\"reference\":\"" + reference + "\"}");
+              });
+        });
+  }
+
+  private static void json(Context context, int status, String body) {
+    context.status(status).contentType(JSON).result(body);
+  }
+}

@@ -1,0 +1,85 @@
+package dev.sremcp.host.javalin;
+
+import dev.sremcp.mcp.engine.McpServer;
+import dev.sremcp.mcp.http.AccessPolicy;
+import dev.sremcp.mcp.http.HttpSettings;
+import dev.sremcp.testkit.host.HostRequest;
+import dev.sremcp.testkit.host.HostResponse;
+import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** The Javalin host on a free loopback port, and a client for it. */
+final class RunningServer implements AutoCloseable {
+
+  final Javalin app;
+  final PrometheusMeterRegistry metrics;
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  /** The application as {@code serve} composes it, with or without the conformance fixtures. */
+  static RunningServer start(boolean conformanceFixtures) {
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    return new RunningServer(
+        metrics,
+        Composition.mcpServer(Map.of(), conformanceFixtures, new MicrometerObserver(metrics)));
+  }
+
+  /** A given engine behind the real HTTP host. */
+  static RunningServer start(McpServer server) {
+    return new RunningServer(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), server);
+  }
+
+  private RunningServer(PrometheusMeterRegistry metrics, McpServer server) {
+    this.metrics = metrics;
+    this.app =
+        HttpHost.create(server, HttpSettings.defaults(AccessPolicy.loopback(Set.of())), metrics)
+            .start("127.0.0.1", 0);
+  }
+
+  String url(String path) {
+    return "http://127.0.0.1:" + app.port() + path;
+  }
+
+  HostResponse send(HostRequest request) {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create(url(request.path())))
+            .timeout(Duration.ofSeconds(30))
+            .method(
+                request.method(),
+                request.body().isEmpty()
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(request.body()));
+    request.headers().forEach(builder::header);
+    try {
+      HttpResponse<String> response =
+          client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+      Map<String, String> headers = new LinkedHashMap<>();
+      response
+          .headers()
+          .map()
+          .forEach((name, values) -> headers.put(name, String.join(", ", values)));
+      return new HostResponse(response.statusCode(), headers, response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}

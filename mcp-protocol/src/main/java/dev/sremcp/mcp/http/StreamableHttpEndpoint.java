@@ -1,0 +1,395 @@
+package dev.sremcp.mcp.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sremcp.mcp.engine.CallScope;
+import dev.sremcp.mcp.engine.Cancellation;
+import dev.sremcp.mcp.engine.Envelope;
+import dev.sremcp.mcp.engine.McpServer;
+import dev.sremcp.mcp.engine.Outbound;
+import dev.sremcp.mcp.engine.ProtocolVersion;
+import dev.sremcp.mcp.engine.Reply;
+import dev.sremcp.mcp.engine.StreamOutbound;
+import dev.sremcp.mcp.jsonrpc.ErrorCode;
+import dev.sremcp.mcp.jsonrpc.Incoming;
+import dev.sremcp.mcp.jsonrpc.Json;
+import dev.sremcp.mcp.jsonrpc.JsonRpcCodec;
+import dev.sremcp.mcp.jsonrpc.JsonRpcError;
+import dev.sremcp.mcp.jsonrpc.JsonRpcMessage;
+import dev.sremcp.mcp.jsonrpc.McpException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The MCP Streamable HTTP transport on one endpoint, for both eras, statelessly: no session is ever
+ * minted, so any request can land on any instance. Hosts translate their own request type into an
+ * {@link HttpExchange} and call {@link #handle}.
+ */
+public final class StreamableHttpEndpoint {
+
+  private static final String ALLOWED_REQUEST_HEADERS =
+      "Content-Type, Accept, Authorization, MCP-Protocol-Version, Mcp-Method, Mcp-Name, Last-Event-ID";
+  private static final String EXPOSED_HEADERS =
+      "WWW-Authenticate, MCP-Protocol-Version, Retry-After";
+
+  private final McpServer server;
+  private final HttpSettings settings;
+  private final ScheduledExecutorService keepAlive =
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().daemon().name("mcp-sse-keepalive").factory());
+
+  public StreamableHttpEndpoint(McpServer server, HttpSettings settings) {
+    this.server = server;
+    this.settings = settings;
+  }
+
+  public void handle(HttpExchange exchange) {
+    Map<String, String> headers = corsHeaders(exchange);
+    Optional<String> refusal =
+        settings.access().refusal(exchange.header("Host"), exchange.header("Origin"));
+    if (refusal.isPresent()) {
+      refuse(exchange, 403, refusal.get(), Map.of());
+      return;
+    }
+    switch (exchange.method()) {
+      case "POST" -> post(exchange, headers);
+      case "OPTIONS" -> {
+        Map<String, String> preflight = new LinkedHashMap<>(headers);
+        preflight.put("Access-Control-Allow-Methods", "POST, OPTIONS");
+        preflight.put("Access-Control-Allow-Headers", ALLOWED_REQUEST_HEADERS);
+        preflight.put("Access-Control-Max-Age", "600");
+        exchange.respond(204, preflight, new byte[0]);
+      }
+      default -> {
+        Map<String, String> allow = new LinkedHashMap<>(headers);
+        allow.put("Allow", "POST, OPTIONS");
+        refuse(
+            exchange,
+            405,
+            "Method Not Allowed: this server is stateless and serves MCP with POST only (no"
+                + " standalone event stream, no sessions to delete)",
+            allow);
+      }
+    }
+  }
+
+  private void post(HttpExchange exchange, Map<String, String> headers) {
+    Optional<String> contentType = exchange.header("Content-Type");
+    if (contentType.isPresent() && !isJson(contentType.get())) {
+      refuse(exchange, 415, "Unsupported Media Type: send Content-Type: application/json", headers);
+      return;
+    }
+    byte[] body;
+    try {
+      body = readBody(exchange);
+    } catch (BodyTooLarge e) {
+      ObjectNode data = Json.object().put("limitBytes", settings.maxBodyBytes());
+      send(
+          exchange,
+          413,
+          headers,
+          new JsonRpcMessage.Error(
+              null,
+              new JsonRpcError(
+                  ErrorCode.INVALID_REQUEST,
+                  "Request body too large: the limit is " + settings.maxBodyBytes() + " bytes",
+                  data)));
+      return;
+    } catch (IOException e) {
+      refuse(exchange, 400, "The request body could not be read: " + e.getMessage(), headers);
+      return;
+    }
+    switch (JsonRpcCodec.decode(body)) {
+      case Incoming.Invalid invalid -> send(exchange, 400, headers, invalid.response());
+      case Incoming.Batch batch -> batch(exchange, headers, batch);
+      case Incoming.Single single -> single(exchange, headers, single.message());
+    }
+  }
+
+  private void single(HttpExchange exchange, Map<String, String> headers, JsonRpcMessage message) {
+    switch (message) {
+      case JsonRpcMessage.Request request -> request(exchange, headers, request);
+      case JsonRpcMessage.Notification notification -> {
+        server.accept(notification, requester(exchange));
+        exchange.respond(202, headers, new byte[0]);
+      }
+      case JsonRpcMessage.Result result -> answer(exchange, headers, result);
+      case JsonRpcMessage.Error error -> answer(exchange, headers, error);
+    }
+  }
+
+  private void answer(HttpExchange exchange, Map<String, String> headers, JsonRpcMessage answer) {
+    server.acceptAnswer(answer);
+    exchange.respond(202, headers, new byte[0]);
+  }
+
+  private void request(
+      HttpExchange exchange, Map<String, String> headers, JsonRpcMessage.Request request) {
+    Cancellation cancellation = new Cancellation();
+    boolean streamable = exchange.canStream() && acceptsEventStream(exchange);
+    ResponseChannel channel =
+        new ResponseChannel(
+            exchange,
+            streamable,
+            headers,
+            keepAlive,
+            settings.keepAlive().toMillis(),
+            cancellation);
+    CallScope scope;
+    try {
+      scope = scope(exchange, request, channel, cancellation);
+    } catch (McpException e) {
+      channel.finish(new Reply(new JsonRpcMessage.Error(request.id(), e.error()), e.httpStatus()));
+      return;
+    }
+    channel.finish(server.handle(request, scope));
+  }
+
+  /** Works out the request's era and checks what that era requires of headers and envelope. */
+  private CallScope scope(
+      HttpExchange exchange,
+      JsonRpcMessage.Request request,
+      ResponseChannel channel,
+      Cancellation cancellation) {
+    Optional<String> header = exchange.header("MCP-Protocol-Version").map(String::strip);
+    Optional<ProtocolVersion> legacyHeader =
+        header.flatMap(ProtocolVersion::parse).filter(version -> !version.isModern());
+    boolean modern =
+        Envelope.isPresent(request.params()) || (header.isPresent() && legacyHeader.isEmpty());
+    if (!modern) {
+      ProtocolVersion version =
+          legacyHeader.orElse(
+              "initialize".equals(request.method())
+                  ? ProtocolVersion.LATEST_LEGACY
+                  : ProtocolVersion.V2025_03_26);
+      return new CallScope(
+          version,
+          null,
+          settings.legacyLogLevel(),
+          outbound(channel, cancellation, true),
+          cancellation,
+          requester(exchange));
+    }
+    if (header.isEmpty()) {
+      throw headerMismatch(
+          "the MCP-Protocol-Version header is required in protocol version 2026-07-28");
+    }
+    Envelope envelope = Envelope.read(request.params());
+    if (!header.get().equals(envelope.protocolVersion())) {
+      throw headerMismatch(
+          "the MCP-Protocol-Version header ("
+              + header.get()
+              + ") differs from params._meta."
+              + Envelope.PROTOCOL_VERSION
+              + " ("
+              + envelope.protocolVersion()
+              + ")");
+    }
+    ProtocolVersion version = envelope.version();
+    checkHeader(exchange, "Mcp-Method", request.method());
+    String name =
+        switch (request.method()) {
+          case "tools/call", "prompts/get" -> request.params().path("name").asText(null);
+          case "resources/read" -> request.params().path("uri").asText(null);
+          default -> null;
+        };
+    if (name != null) {
+      checkHeader(exchange, "Mcp-Name", name);
+    }
+    return new CallScope(
+        version,
+        envelope,
+        null,
+        outbound(channel, cancellation, false),
+        cancellation,
+        requester(exchange));
+  }
+
+  private Outbound outbound(
+      ResponseChannel channel, Cancellation cancellation, boolean requestsAllowed) {
+    return channel.streamable()
+        ? new StreamOutbound(server, cancellation, channel::send, requestsAllowed)
+        : Outbound.NONE;
+  }
+
+  private static void checkHeader(HttpExchange exchange, String name, String expected) {
+    String given =
+        exchange
+            .header(name)
+            .orElseThrow(
+                () ->
+                    headerMismatch(
+                        "the " + name + " header is required in protocol version 2026-07-28"));
+    if (!HeaderValues.decode(given).map(expected::equals).orElse(false)) {
+      throw headerMismatch(
+          "the " + name + " header (" + given + ") differs from the body (" + expected + ")");
+    }
+  }
+
+  static McpException headerMismatch(String message) {
+    return McpException.of(ErrorCode.HEADER_MISMATCH, "Header mismatch: " + message, null, 400);
+  }
+
+  /**
+   * JSON-RPC batches: only protocol version 2025-03-26 had them. Their requests are answered
+   * together in one JSON array, without streaming.
+   */
+  private void batch(HttpExchange exchange, Map<String, String> headers, Incoming.Batch batch) {
+    Optional<String> header = exchange.header("MCP-Protocol-Version").map(String::strip);
+    if (header.isPresent()
+        && !header
+            .flatMap(ProtocolVersion::parse)
+            .map(ProtocolVersion::allowsBatches)
+            .orElse(false)) {
+      refuse(
+          exchange,
+          400,
+          "Invalid Request: JSON-RPC batches are not allowed in protocol version "
+              + header.get()
+              + "; send one message per POST (batches existed only in 2025-03-26)",
+          headers);
+      return;
+    }
+    ArrayNode replies = Json.MAPPER.createArrayNode();
+    for (Incoming item : batch.items()) {
+      switch (item) {
+        case Incoming.Invalid invalid -> replies.add(JsonRpcCodec.encode(invalid.response()));
+        case Incoming.Single single -> {
+          switch (single.message()) {
+            case JsonRpcMessage.Request request -> {
+              CallScope scope =
+                  new CallScope(
+                      ProtocolVersion.V2025_03_26,
+                      null,
+                      settings.legacyLogLevel(),
+                      Outbound.NONE,
+                      new Cancellation(),
+                      requester(exchange));
+              Reply reply = server.handle(request, scope);
+              if (!reply.isNone()) {
+                replies.add(JsonRpcCodec.encode(reply.message()));
+              }
+            }
+            case JsonRpcMessage.Notification notification ->
+                server.accept(notification, requester(exchange));
+            default -> server.acceptAnswer(single.message());
+          }
+        }
+        case Incoming.Batch nested ->
+            replies.add(
+                JsonRpcCodec.encode(
+                    new JsonRpcMessage.Error(
+                        null,
+                        JsonRpcError.of(
+                            ErrorCode.INVALID_REQUEST,
+                            "Invalid Request: a batch inside a batch"))));
+      }
+    }
+    if (replies.isEmpty()) {
+      exchange.respond(202, headers, new byte[0]);
+      return;
+    }
+    Map<String, String> json = new LinkedHashMap<>(headers);
+    json.put("Content-Type", "application/json");
+    exchange.respond(200, json, Json.bytes(replies));
+  }
+
+  private byte[] readBody(HttpExchange exchange) throws IOException {
+    long limit = settings.maxBodyBytes();
+    Optional<Long> declared =
+        exchange.header("Content-Length").flatMap(StreamableHttpEndpoint::parseLong);
+    if (declared.isPresent() && declared.get() > limit) {
+      throw new BodyTooLarge();
+    }
+    try (InputStream in = exchange.body()) {
+      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+      if (bytes.length > limit) {
+        throw new BodyTooLarge();
+      }
+      return bytes;
+    }
+  }
+
+  private static Optional<Long> parseLong(String value) {
+    try {
+      return Optional.of(Long.parseLong(value.strip()));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static final class BodyTooLarge extends IOException {
+    private static final long serialVersionUID = 1L;
+  }
+
+  private static boolean isJson(String contentType) {
+    String type = contentType.toLowerCase(Locale.ROOT).split(";", 2)[0].strip();
+    return type.equals("application/json") || type.endsWith("+json");
+  }
+
+  private static boolean acceptsEventStream(HttpExchange exchange) {
+    return exchange
+        .header("Accept")
+        .map(accept -> accept.toLowerCase(Locale.ROOT).contains("text/event-stream"))
+        .orElse(false);
+  }
+
+  private Map<String, String> corsHeaders(HttpExchange exchange) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    exchange
+        .header("Origin")
+        .filter(origin -> settings.access().allowsOrigin(origin))
+        .ifPresent(
+            origin -> {
+              headers.put("Access-Control-Allow-Origin", origin);
+              headers.put("Access-Control-Expose-Headers", EXPOSED_HEADERS);
+              headers.put("Vary", "Origin");
+            });
+    return headers;
+  }
+
+  /**
+   * Who sent a request, to scope {@code notifications/cancelled}: request ids are unique only per
+   * client, and a stateless server has no session to tell clients apart, so it uses the credential
+   * (a hash of it, never the credential itself).
+   */
+  private static String requester(HttpExchange exchange) {
+    return exchange.header("Authorization").map(StreamableHttpEndpoint::sha256).orElse("anonymous");
+  }
+
+  private static String sha256(String value) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  private static void refuse(
+      HttpExchange exchange, int status, String message, Map<String, String> headers) {
+    send(
+        exchange,
+        status,
+        headers,
+        new JsonRpcMessage.Error(null, JsonRpcError.of(ErrorCode.INVALID_REQUEST, message)));
+  }
+
+  private static void send(
+      HttpExchange exchange, int status, Map<String, String> headers, JsonRpcMessage message) {
+    Map<String, String> json = new LinkedHashMap<>(headers);
+    json.put("Content-Type", "application/json");
+    exchange.respond(status, json, Json.bytes(JsonRpcCodec.encode(message)));
+  }
+}
