@@ -1,6 +1,7 @@
 package dev.sremcp.domain.tool;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -149,11 +150,9 @@ public final class Arguments {
     return result;
   }
 
+  /** JSON nulls read as absent arguments. */
   private static Map<String, ?> withoutNulls(Map<String, ?> map) {
-    if (!map.containsValue(null)) {
-      return map;
-    }
-    var copy = new java.util.HashMap<String, Object>();
+    Map<String, Object> copy = new HashMap<>();
     map.forEach(
         (key, value) -> {
           if (value != null) {

@@ -12,13 +12,16 @@ import dev.sremcp.mcp.tools.ReportJson;
 import dev.sremcp.mcp.tools.ToolSchemas;
 import dev.sremcp.ports.in.ToolCall;
 import dev.sremcp.ports.in.ToolOutcome;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code sre-mcp analyze TOOL FILE...}: one analysis without a server, for pipelines. Exits 1 when
@@ -34,6 +37,8 @@ final class AnalyzeCommand implements Callable<Integer> {
   static final int FINDINGS_AT_THRESHOLD = 1;
   static final int UNUSABLE_INPUT = 2;
   static final int INTERNAL_FAILURE = 3;
+
+  @Spec CommandSpec spec;
 
   @Parameters(index = "0", description = "The tool, e.g. slo_report.")
   String tool;
@@ -59,6 +64,8 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     Severity threshold =
         "none".equals(failOn) ? null : Severity.fromId(failOn.toLowerCase(Locale.ROOT));
     ToolService tools = Composition.tools();
@@ -68,7 +75,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             .findFirst()
             .orElse(null);
     if (descriptor == null) {
-      System.err.println(
+      err.println(
           "sre-mcp analyze: unknown tool '"
               + tool
               + "'; the tools are "
@@ -79,12 +86,12 @@ final class AnalyzeCommand implements Callable<Integer> {
     try {
       arguments = ArgumentFiles.read(ToolSchemas.input(descriptor), files);
     } catch (IllegalArgumentException e) {
-      System.err.println("sre-mcp analyze: " + e.getMessage());
+      err.println("sre-mcp analyze: " + e.getMessage());
       return UNUSABLE_INPUT;
     }
     List<String> problems = new SchemaValidator(ToolSchemas.input(descriptor)).problems(arguments);
     if (!problems.isEmpty()) {
-      System.err.println(
+      err.println(
           "sre-mcp analyze: invalid arguments for " + tool + ": " + String.join("; ", problems));
       return UNUSABLE_INPUT;
     }
@@ -92,7 +99,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         tools.run(new ToolCall(tool, ArgumentFiles.plain(arguments), AnalysisContext.detached()));
     return switch (outcome) {
       case ToolOutcome.Completed completed -> {
-        System.out.println(
+        out.println(
             json
                 ? Json.MAPPER
                     .writerWithDefaultPrettyPrinter()
@@ -104,11 +111,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             : 0;
       }
       case ToolOutcome.Rejected rejected -> {
-        System.err.println("sre-mcp analyze: " + rejected.reason());
+        err.println("sre-mcp analyze: " + rejected.reason());
         yield UNUSABLE_INPUT;
       }
       case ToolOutcome.Failed failed -> {
-        System.err.println("sre-mcp analyze: " + failed.reason());
+        err.println("sre-mcp analyze: " + failed.reason());
         yield INTERNAL_FAILURE;
       }
       case ToolOutcome.UnknownTool unknown -> UNUSABLE_INPUT;

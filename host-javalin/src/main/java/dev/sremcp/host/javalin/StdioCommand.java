@@ -5,6 +5,7 @@ import dev.sremcp.mcp.engine.McpServer;
 import dev.sremcp.mcp.engine.RequestObserver;
 import dev.sremcp.mcp.http.HttpSettings;
 import dev.sremcp.mcp.stdio.StdioServer;
+import dev.sremcp.mcp.tools.SreMcpServer;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;
@@ -32,6 +33,8 @@ final class StdioCommand implements Callable<Integer> {
     McpServer server =
         Composition.mcpServer(environment, conformanceFixtures, RequestObserver.NONE);
     int maxLine = (int) HttpSettings.fromEnvironment(environment, true).maxBodyBytes();
+    System.err.println(
+        "sre-mcp " + SreMcpServer.VERSION + " serving MCP over stdio (logs on standard error)");
     new StdioServer(server, System.in, mcp, maxLine, LogLevel.INFO).run(Duration.ofSeconds(5));
     return 0;
   }

@@ -38,9 +38,7 @@ public record CallToolResult(List<Content> content, JsonNode structuredContent, 
     if (structuredContent != null) {
       node.set("structuredContent", structuredContent);
     }
-    if (isError) {
-      node.put("isError", true);
-    }
+    node.put("isError", isError); // explicit: some clients read a missing isError as null
     return node;
   }
 }

@@ -1,0 +1,83 @@
+package dev.sremcp.host.javalin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sremcp.mcp.jsonrpc.Json;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class AnalyzeCommandTest {
+
+  @TempDir Path directory;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine command = SreMcpCommand.commandLine();
+    command.setOut(new PrintWriter(out, true));
+    command.setErr(new PrintWriter(err, true));
+    return command.execute(args);
+  }
+
+  private String file(String name, String content) throws IOException {
+    return Files.writeString(directory.resolve(name), content).toString();
+  }
+
+  @Test
+  void printsTheReportAndExitsZeroWhenNothingReachesTheThreshold() throws IOException {
+    String slo =
+        file("slo.json", "{\"target\":99.9,\"window\":\"30d\",\"good\":999500,\"total\":1000000}");
+
+    assertThat(run("analyze", "slo_report", slo)).isZero();
+    assertThat(out.toString()).startsWith("# slo_report").contains("50% of the error budget spent");
+  }
+
+  @Test
+  void exitsOneWhenAFindingReachesTheThresholdAndPrintsJsonOnRequest() throws IOException {
+    String slo =
+        file("slo.json", "{\"target\":99.9,\"window\":\"30d\",\"good\":990,\"total\":1000}");
+
+    int code = run("analyze", "slo_report", slo, "--json", "--fail-on", "critical");
+
+    assertThat(code).isEqualTo(1);
+    JsonNode report = Json.MAPPER.readTree(out.toString());
+    assertThat(report.path("findings").get(0).path("ruleId").asText())
+        .isEqualTo("slo.budget-exhausted");
+    assertThat(run("analyze", "slo_report", slo, "--fail-on", "none")).isZero();
+  }
+
+  @Test
+  void exitsTwoWithTheReasonForInputThatCannotBeAnalyzed() throws IOException {
+    String impossible =
+        file("bad.json", "{\"target\":99.9,\"window\":\"30d\",\"good\":2,\"total\":1}");
+    String notJson = file("notjson.json", "target: 99.9");
+
+    assertThat(run("analyze", "slo_report", impossible)).isEqualTo(2);
+    assertThat(run("analyze", "slo_report", notJson)).isEqualTo(2);
+    assertThat(run("analyze", "slo_report", directory.resolve("missing.json").toString()))
+        .isEqualTo(2);
+    assertThat(run("analyze", "no_such_tool", impossible)).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("good (2.0) cannot exceed total (1.0)")
+        .contains("is not valid JSON")
+        .contains("no such file")
+        .contains("unknown tool 'no_such_tool'");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void refusesArgumentsThatFailTheToolsSchema() throws IOException {
+    String wrong =
+        file("wrong.json", "{\"target\":\"high\",\"window\":\"30d\",\"good\":1,\"total\":1}");
+
+    assertThat(run("analyze", "slo_report", wrong)).isEqualTo(2);
+    assertThat(err.toString()).contains("invalid arguments for slo_report").contains("target");
+  }
+}
