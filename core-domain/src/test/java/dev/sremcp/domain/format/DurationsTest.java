@@ -25,11 +25,4 @@ class DurationsTest {
     assertThatThrownBy(() -> Durations.prometheus(Duration.ofSeconds(90)))
         .isInstanceOf(IllegalArgumentException.class);
   }
-
-  @Test
-  void numbersRoundToSixSignificantDigits() {
-    assertThat(Numbers.round(1 - 0.999)).isEqualTo(0.001);
-    assertThat(Numbers.percent(0.99871234, 4)).isEqualTo("99.8712%");
-    assertThat(Numbers.plain(14.40, 2)).isEqualTo("14.4");
-  }
 }

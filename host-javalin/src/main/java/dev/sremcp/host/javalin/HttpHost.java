@@ -5,10 +5,12 @@ import dev.sremcp.mcp.http.HttpSettings;
 import dev.sremcp.mcp.http.StreamableHttpEndpoint;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * at {@code /readyz}, Prometheus metrics at {@code /metrics}. Every answer, errors included, is
  * JSON; no stack trace leaves the process.
  */
-final class HttpHost {
+public final class HttpHost {
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpHost.class);
   private static final String JSON = "application/json";
@@ -26,6 +28,18 @@ final class HttpHost {
   private HttpHost() {}
 
   static Javalin create(McpServer server, HttpSettings settings, PrometheusMeterRegistry metrics) {
+    return create(server, settings, metrics, config -> {});
+  }
+
+  /**
+   * The host with something added to its configuration last; the benchmarks add a bare JSON echo
+   * route to compare with, in the same process.
+   */
+  public static Javalin create(
+      McpServer server,
+      HttpSettings settings,
+      PrometheusMeterRegistry metrics,
+      Consumer<JavalinConfig> addition) {
     StreamableHttpEndpoint endpoint = new StreamableHttpEndpoint(server, settings);
     Handler mcp = context -> endpoint.handle(new JavalinExchange(context));
     return Javalin.create(
@@ -78,6 +92,7 @@ final class HttpHost {
                     500,
                     "{\"error\":\"Internal Server Error\",\"reference\":\"" + reference + "\"}");
               });
+          addition.accept(config);
         });
   }
 

@@ -86,6 +86,15 @@ final class ServeCommand implements Callable<Integer> {
         address,
         app.port(),
         conformanceFixtures ? " with the conformance fixtures" : "");
+    if (!loopback) {
+      System.err.println(
+          "sre-mcp: WARNING: this server has no authentication yet (accounts arrive with issue 3):"
+              + " anyone who can reach "
+              + address
+              + ":"
+              + app.port()
+              + " can call its tools.");
+    }
     stopped.await();
     return 0;
   }
