@@ -14,7 +14,7 @@ import dev.sremcp.ports.in.ToolCall;
 import dev.sremcp.ports.in.ToolOutcome;
 import java.lang.System.Logger.Level;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,16 +30,13 @@ public final class ToolService implements RunToolUseCase, ListToolsUseCase {
   private final Map<String, Analyzer> analyzers;
 
   public ToolService(List<Analyzer> analyzers) {
-    Map<String, Analyzer> byName = new LinkedHashMap<>();
-    analyzers.stream()
-        .sorted(Comparator.comparing(analyzer -> analyzer.descriptor().name()))
-        .forEach(
-            analyzer -> {
-              if (byName.putIfAbsent(analyzer.descriptor().name(), analyzer) != null) {
-                throw new IllegalArgumentException(
-                    "two analyzers are named " + analyzer.descriptor().name());
-              }
-            });
+    Map<String, Analyzer> byName = new HashMap<>();
+    for (Analyzer analyzer : analyzers) {
+      if (byName.putIfAbsent(analyzer.descriptor().name(), analyzer) != null) {
+        throw new IllegalArgumentException(
+            "two analyzers are named " + analyzer.descriptor().name());
+      }
+    }
     this.analyzers = Map.copyOf(byName);
   }
 

@@ -10,10 +10,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Observations reduced to what the report needs: totals, and for a series the events of each
- * interval, from which error ratios over trailing windows are read.
+ * Observations reduced to what the report needs: the good and total events inside the SLO window,
+ * how much of the window they cover, and for a series the events of each interval, from which error
+ * ratios over trailing ranges are read.
+ *
+ * <p>Event counts are taken to cover the whole window, as their argument says. A series is cut to
+ * the window that ends at its last point; if it is shorter, it covers part of the window, and
+ * nothing is assumed about the rest.
  */
 final class ObservedEvents {
+
+  /** Larger counts are refused: no service sees more events in a year, and sums stay exact. */
+  static final double MAX_COUNT = 1e15;
 
   /** The events of a trailing range of the series, and where in the input they come from. */
   record Slice(double good, double total, int firstIndex, int lastIndex, int points) {
@@ -26,33 +34,44 @@ final class ObservedEvents {
   private final double total;
   private final List<SeriesPoint> intervals;
   private final Duration resolution;
-  private final Duration span;
+  private final Duration covered;
+  private final double coverage;
 
   private ObservedEvents(
-      double good, double total, List<SeriesPoint> intervals, Duration resolution, Duration span) {
+      double good,
+      double total,
+      List<SeriesPoint> intervals,
+      Duration resolution,
+      Duration covered,
+      SloWindow window) {
     if (total <= 0) {
       throw new InvalidArgumentsException(
-          "total is 0: with no events there is no availability to report");
+          intervals.isEmpty()
+              ? "total is 0: with no events there is no availability to report"
+              : "the series has no events in the "
+                  + window.text()
+                  + " window that ends at its last point");
     }
     this.good = good;
     this.total = total;
     this.intervals = intervals;
     this.resolution = resolution;
-    this.span = span;
+    this.covered = covered;
+    this.coverage = Math.min(1.0, (double) covered.toSeconds() / window.length().toSeconds());
   }
 
-  static ObservedEvents of(Observations observations) {
+  static ObservedEvents of(Observations observations, SloWindow window) {
     return switch (observations) {
       case EventCounts counts -> {
         checkCounts("good", counts.good(), "total", counts.total());
         yield new ObservedEvents(
-            counts.good(), counts.total(), List.of(), Duration.ZERO, Duration.ZERO);
+            counts.good(), counts.total(), List.of(), Duration.ZERO, window.length(), window);
       }
-      case EventSeries series -> ofSeries(series);
+      case EventSeries series -> ofSeries(series, window);
     };
   }
 
-  private static ObservedEvents ofSeries(EventSeries series) {
+  private static ObservedEvents ofSeries(EventSeries series, SloWindow window) {
     List<SeriesPoint> points = series.points();
     if (points.isEmpty()) {
       throw new InvalidArgumentsException("series is empty: give at least one point");
@@ -69,18 +88,23 @@ final class ObservedEvents {
                 + "] has the same time as another point: each time may appear once");
       }
     }
-    List<SeriesPoint> intervals = series.cumulative() ? increases(points) : points;
-    if (intervals.isEmpty()) {
+    List<SeriesPoint> all = series.cumulative() ? increases(points) : points;
+    if (all.isEmpty()) {
       throw new InvalidArgumentsException(
           "a cumulative series needs at least two readings: the first is the baseline");
     }
     Duration resolution = medianGap(points);
-    Instant start =
+    Instant last = points.getLast().time();
+    Instant windowStart = last.minus(window.length());
+    Instant seriesStart =
         series.cumulative() ? points.getFirst().time() : points.getFirst().time().minus(resolution);
-    Duration span = Duration.between(start, points.getLast().time());
-    double good = intervals.stream().mapToDouble(SeriesPoint::good).sum();
-    double total = intervals.stream().mapToDouble(SeriesPoint::total).sum();
-    return new ObservedEvents(good, total, intervals, resolution, span);
+    List<SeriesPoint> inWindow =
+        all.stream().filter(point -> point.time().isAfter(windowStart)).toList();
+    Duration covered =
+        Duration.between(seriesStart.isAfter(windowStart) ? seriesStart : windowStart, last);
+    double good = inWindow.stream().mapToDouble(SeriesPoint::good).sum();
+    double total = inWindow.stream().mapToDouble(SeriesPoint::total).sum();
+    return new ObservedEvents(good, total, inWindow, resolution, covered, window);
   }
 
   /** Counter readings to per-interval increases; a reading below the last is a counter reset. */
@@ -113,6 +137,10 @@ final class ObservedEvents {
       throw new InvalidArgumentsException(
           (good < 0 ? goodName : totalName) + " cannot be negative: event counts start at 0");
     }
+    if (good > MAX_COUNT || total > MAX_COUNT) {
+      throw new InvalidArgumentsException(
+          (good > MAX_COUNT ? goodName : totalName) + " is above the limit of 1e15 events");
+    }
     if (good > total) {
       throw new InvalidArgumentsException(
           goodName + " (" + good + ") cannot exceed " + totalName + " (" + total + ")");
@@ -135,21 +163,28 @@ final class ObservedEvents {
     return !intervals.isEmpty();
   }
 
-  List<SeriesPoint> intervals() {
-    return intervals;
+  /** The series' points inside the window (all intervals of counter readings). */
+  int pointsInWindow() {
+    return intervals.size();
   }
 
   Duration resolution() {
     return resolution;
   }
 
-  Duration span() {
-    return span;
+  /** How much of the window the observations cover. */
+  Duration covered() {
+    return covered;
   }
 
-  /** Whether the series reaches back at least {@code range} from its last point. */
+  /** {@link #covered()} as a share of the window: 1 for event counts. */
+  double coverage() {
+    return coverage;
+  }
+
+  /** Whether the observations reach back at least {@code range} from their end. */
   boolean covers(Duration range) {
-    return isSeries() && span.compareTo(range) >= 0;
+    return isSeries() && covered.compareTo(range) >= 0;
   }
 
   /**

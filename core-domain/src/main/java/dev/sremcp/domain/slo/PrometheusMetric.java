@@ -15,15 +15,18 @@ public record PrometheusMetric(String name, String selector) {
   public static final PrometheusMetric DEFAULT =
       new PrometheusMetric("slo:sli_error:ratio_rate", "");
 
+  private static final String MATCHER =
+      "\\s*[a-zA-Z_][a-zA-Z0-9_]*\\s*(?:=|!=|=~|!~)\\s*\"(?:[^\"\\\\\\p{Cntrl}]|\\\\[^\\p{Cntrl}])*\"\\s*";
   private static final Pattern SYNTAX =
-      Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]{0,199})(\\{[^{}\\n]{0,500}\\})?");
+      Pattern.compile(
+          "([a-zA-Z_:][a-zA-Z0-9_:]{0,199})(\\{(?:" + MATCHER + "(?:," + MATCHER + ")*,?)?\\s*})?");
 
   public static PrometheusMetric parse(String text) {
     Matcher matcher = SYNTAX.matcher(text.strip());
     if (!matcher.matches()) {
       throw new InvalidArgumentsException(
-          "metric must be a Prometheus metric name with an optional label selector, such as"
-              + " slo:sli_error:ratio_rate{service=\"checkout\"}, got '"
+          "metric must be a Prometheus metric name with an optional selector of label=\"value\""
+              + " matchers, such as slo:sli_error:ratio_rate{service=\"checkout\"}, got '"
               + text
               + "'");
     }

@@ -56,27 +56,32 @@ public final class SloAnalyzer implements Analyzer {
 
   /** The report for one request; the entry point for library callers. */
   public Analysis report(SloRequest request) {
-    ObservedEvents events = ObservedEvents.of(request.observations());
-    double budgetRatio = request.budgetRatio().doubleValue();
     SloWindow window = request.window();
-
-    double errorRatio = events.bad() / events.total();
-    double spent = errorRatio / budgetRatio;
+    ObservedEvents events = ObservedEvents.of(request.observations(), window);
+    double budgetRatio = request.budgetRatio().doubleValue();
     double windowSeconds = window.length().toSeconds();
+
+    double averageBurn = events.bad() / events.total() / budgetRatio;
+    double budgetEvents = budgetRatio * events.total() / events.coverage();
+    double spent = events.bad() / budgetEvents;
     ErrorBudget budget =
         new ErrorBudget(
             budgetRatio,
-            Numbers.round(budgetRatio * events.total()),
+            Numbers.round(budgetEvents),
             Numbers.round(events.bad()),
-            Numbers.round(budgetRatio * events.total() - events.bad()),
+            Numbers.round(budgetEvents - events.bad()),
             Numbers.round(spent),
             Numbers.round(1 - spent),
             Numbers.round(budgetRatio * windowSeconds),
             Numbers.round(spent * budgetRatio * windowSeconds),
             Numbers.round((1 - spent) * budgetRatio * windowSeconds),
             spent >= 1);
-    BurnRate burnRate = currentBurnRate(events, spent, budgetRatio);
-    Double exhaustion = timeToExhaustion(budget, burnRate.current(), windowSeconds);
+    BurnRate burnRate = currentBurnRate(events, averageBurn, budgetRatio);
+    Double exhaustion =
+        Exhaustion.seconds(spent, burnRate.current(), events.coverage(), windowSeconds);
+    if (exhaustion != null) {
+      exhaustion = Numbers.round(exhaustion);
+    }
 
     List<BurnRateWindow> policy = BurnRatePolicy.forWindow(window);
     List<BurnRateAlert> alerts =
@@ -96,25 +101,27 @@ public final class SloAnalyzer implements Analyzer {
             alerts,
             PrometheusRules.alertRules(request, policy));
 
-    var findings = new SloFindings(request, events, details).findings();
+    var findings = new SloFindings(request, events, details, policy).findings();
     long scanned =
         request.observations() instanceof Observations.EventSeries series
             ? series.points().size()
             : 1;
     return new Analysis(
-        summary(request, details),
+        summary(request, events, details),
         findings,
         Truncation.complete(findings.size(), FINDING_LIMIT, scanned),
         details);
   }
 
-  private static BurnRate currentBurnRate(ObservedEvents events, double spent, double budgetRatio) {
+  private static BurnRate currentBurnRate(
+      ObservedEvents events, double average, double budgetRatio) {
+    double rounded = Numbers.round(average);
     if (!events.isSeries()) {
-      return new BurnRate(Numbers.round(spent), "the whole window (from the event counts)");
+      return new BurnRate(rounded, "the whole window (from the event counts)", rounded);
     }
     Optional<Slice> recent = events.trailing(CURRENT);
     if (recent.isEmpty()) {
-      return new BurnRate(0, "the last hour of the series, which saw no events");
+      return new BurnRate(0, "the last hour of the series, which saw no events", rounded);
     }
     Slice slice = recent.get();
     String basis =
@@ -123,25 +130,12 @@ public final class SloAnalyzer implements Analyzer {
                 + Durations.human(events.resolution())
                 + " interval)"
             : "the last hour of the series (" + slice.points() + " points)";
-    return new BurnRate(Numbers.round(slice.errorRatio() / budgetRatio), basis);
-  }
-
-  private static Double timeToExhaustion(ErrorBudget budget, double burn, double windowSeconds) {
-    if (budget.exhausted()) {
-      return 0.0;
-    }
-    if (burn <= 0) {
-      return null;
-    }
-    return Numbers.round(budget.remainingFraction() * windowSeconds / burn);
+    return new BurnRate(Numbers.round(slice.errorRatio() / budgetRatio), basis, rounded);
   }
 
   private static BurnRateAlert evaluate(
       BurnRateWindow rule, ObservedEvents events, double budgetRatio, SloWindow window) {
-    double threshold = rule.errorRatioThreshold(budgetRatio);
-    String longWindow = Durations.prometheus(rule.longWindow());
-    String shortWindow = Durations.prometheus(rule.shortWindow());
-    if (threshold >= 1) {
+    if (rule.errorRatioThreshold(budgetRatio) >= 1) {
       return alert(
           rule,
           budgetRatio,
@@ -149,7 +143,9 @@ public final class SloAnalyzer implements Analyzer {
           AlertState.UNREACHABLE,
           null,
           null,
-          "it would need an error ratio of " + Numbers.percent(threshold, 1) + ", above 100%");
+          "it would need an error ratio of "
+              + Numbers.percent(rule.errorRatioThreshold(budgetRatio), 1)
+              + ", above 100%");
     }
     if (!events.isSeries()) {
       return alert(
@@ -170,9 +166,9 @@ public final class SloAnalyzer implements Analyzer {
           null,
           null,
           "the series covers "
-              + Durations.human(events.span())
+              + Durations.human(events.covered())
               + ", less than the "
-              + longWindow
+              + Durations.prometheus(rule.longWindow())
               + " long window");
     }
     if (events.resolution().compareTo(rule.shortWindow()) > 0) {
@@ -186,7 +182,7 @@ public final class SloAnalyzer implements Analyzer {
           "the series has a point every "
               + Durations.human(events.resolution())
               + ", coarser than the "
-              + shortWindow
+              + Durations.prometheus(rule.shortWindow())
               + " short window");
     }
     double longBurn = burn(events.trailing(rule.longWindow()), budgetRatio);
@@ -230,6 +226,7 @@ public final class SloAnalyzer implements Analyzer {
 
   private static Observed observed(ObservedEvents events, Observations observations) {
     double availability = Numbers.round(events.good() / events.total());
+    double coverage = Numbers.round(events.coverage());
     if (observations instanceof Observations.EventSeries series) {
       return new Observed(
           "series",
@@ -237,7 +234,9 @@ public final class SloAnalyzer implements Analyzer {
           Numbers.round(events.total()),
           Numbers.round(events.bad()),
           availability,
+          coverage,
           series.points().size(),
+          events.pointsInWindow(),
           series.points().getFirst().time().toString(),
           series.points().getLast().time().toString());
     }
@@ -247,32 +246,52 @@ public final class SloAnalyzer implements Analyzer {
         Numbers.round(events.total()),
         Numbers.round(events.bad()),
         availability,
+        coverage,
+        null,
         null,
         null,
         null);
   }
 
-  private static String summary(SloRequest request, SloDetails details) {
+  private static String summary(SloRequest request, ObservedEvents events, SloDetails details) {
     ErrorBudget budget = details.errorBudget();
+    String target = request.targetPercent().stripTrailingZeros().toPlainString();
     StringBuilder summary =
-        new StringBuilder()
-            .append("Availability ")
-            .append(Numbers.percent(details.observed().availability(), 4))
-            .append(" against a ")
-            .append(request.targetPercent().stripTrailingZeros().toPlainString())
-            .append("% target over ")
-            .append(request.window().text())
-            .append(": ")
-            .append(Numbers.percent(budget.spentFraction(), 1))
-            .append(" of the error budget spent");
-    summary.append(
-        budget.exhausted()
-            ? " (exhausted)"
-            : " (" + Numbers.percent(budget.remainingFraction(), 1) + " left)");
+        new StringBuilder("Availability ")
+            .append(Numbers.percent(details.observed().availability(), 4));
+    if (events.coverage() < 1) {
+      summary
+          .append(" over the ")
+          .append(Durations.human(events.covered()))
+          .append(" the series covers of the ")
+          .append(request.window().text())
+          .append(" window (")
+          .append(target)
+          .append("% target): ");
+    } else {
+      summary
+          .append(" against a ")
+          .append(target)
+          .append("% target over ")
+          .append(request.window().text())
+          .append(": ");
+    }
     summary
+        .append(Numbers.percent(budget.spentFraction(), 1))
+        .append(" of the error budget spent")
+        .append(
+            budget.exhausted()
+                ? " (exhausted)"
+                : " (" + Numbers.percent(budget.remainingFraction(), 1) + " left)")
         .append(", burning at ")
         .append(Numbers.plain(details.burnRate().current(), 2))
         .append("x");
+    if (events.isSeries()) {
+      summary
+          .append(" now (")
+          .append(Numbers.plain(details.burnRate().average(), 2))
+          .append("x on average)");
+    }
     long firing = details.alerts().stream().filter(a -> a.state() == AlertState.FIRING).count();
     if (firing > 0) {
       summary

@@ -33,9 +33,13 @@ public record SloDetails(
       String name, double targetPercent, double objective, String window, long windowSeconds) {}
 
   /**
-   * What was observed.
+   * What was observed inside the window.
    *
    * @param source {@code counts} or {@code series}
+   * @param coverage the share of the window the observations cover: 1 for counts, which are taken
+   *     as the whole window
+   * @param points the points of a series, and {@code pointsInWindow} those inside the window;
+   *     {@code null} for counts
    * @param from the first point of a series (ISO-8601), {@code null} for counts
    */
   public record Observed(
@@ -44,11 +48,18 @@ public record SloDetails(
       double total,
       double bad,
       double availability,
+      double coverage,
       Integer points,
+      Integer pointsInWindow,
       String from,
       String to) {}
 
-  /** The error budget, as events and as time. Spent fractions above 1 mean it is overspent. */
+  /**
+   * The window's error budget, as events and as time, and how much of it the observed errors spent.
+   * When observations cover part of the window, the budget is scaled from their traffic to the
+   * whole window, and only the errors observed are counted as spent. Spent fractions above 1 mean
+   * it is overspent.
+   */
   public record ErrorBudget(
       double ratio,
       double totalEvents,
@@ -64,9 +75,10 @@ public record SloDetails(
   /**
    * How fast the budget burns: 1 spends exactly the budget over the window.
    *
-   * @param basis which events the rate was measured over
+   * @param current the rate now, over {@code basis}
+   * @param average the rate over everything observed in the window
    */
-  public record BurnRate(double current, String basis) {}
+  public record BurnRate(double current, String basis, double average) {}
 
   /** A burn-rate alert of the policy, with its state when a series allowed evaluating it. */
   public record BurnRateAlert(
@@ -114,8 +126,17 @@ public record SloDetails(
             + Numbers.plain(observed.good(), 3)
             + " good of "
             + Numbers.plain(observed.total(), 3)
-            + (observed.points() == null ? "" : ", " + observed.points() + " points")
+            + (observed.points() == null
+                ? ""
+                : ", "
+                    + observed.pointsInWindow()
+                    + " of "
+                    + observed.points()
+                    + " points in the window")
             + ")");
+    if (observed.coverage() < 1) {
+      row(text, "Observed", Numbers.percent(observed.coverage(), 1) + " of the window");
+    }
     row(
         text,
         "Error budget",
@@ -139,7 +160,15 @@ public record SloDetails(
             + (errorBudget.exhausted()
                 ? " (exhausted)"
                 : ", " + human(errorBudget.remainingSeconds())));
-    row(text, "Burn rate", Numbers.plain(burnRate.current(), 3) + "x over " + burnRate.basis());
+    row(
+        text,
+        "Burn rate",
+        Numbers.plain(burnRate.current(), 3)
+            + "x over "
+            + burnRate.basis()
+            + "; "
+            + Numbers.plain(burnRate.average(), 3)
+            + "x on average");
     row(
         text,
         "Budget runs out",

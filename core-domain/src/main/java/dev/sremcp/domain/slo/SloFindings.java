@@ -21,78 +21,47 @@ final class SloFindings {
   private final SloRequest request;
   private final ObservedEvents events;
   private final SloDetails details;
+  private final List<BurnRateWindow> policy;
 
-  SloFindings(SloRequest request, ObservedEvents events, SloDetails details) {
+  /**
+   * @param policy the windows of {@code details.alerts()}, in the same order
+   */
+  SloFindings(
+      SloRequest request, ObservedEvents events, SloDetails details, List<BurnRateWindow> policy) {
     this.request = request;
     this.events = events;
     this.details = details;
+    this.policy = policy;
   }
 
   List<Finding> findings() {
     List<Finding> findings = new ArrayList<>();
     ErrorBudget budget = details.errorBudget();
     if (budget.exhausted()) {
-      findings.add(
-          Finding.rule(
-              "slo.budget-exhausted",
-              Severity.CRITICAL,
-              "Error budget exhausted",
-              "Availability is "
-                  + Numbers.percent(details.observed().availability(), 4)
-                  + " against a target of "
-                  + target()
-                  + ": "
-                  + Numbers.plain(budget.spentEvents(), 3)
-                  + " failed events spent "
-                  + Numbers.percent(budget.spentFraction(), 1)
-                  + " of a budget of "
-                  + Numbers.plain(budget.totalEvents(), 3)
-                  + ".",
-              List.of(totals()),
-              "Hold risky releases and put reliability work first until the budget recovers, as"
-                  + " the error budget policy says; the burn-rate alerts show whether the burn"
-                  + " goes on."));
+      findings.add(exhausted(budget));
     }
-    for (BurnRateAlert alert : details.alerts()) {
+    boolean firing = false;
+    for (int i = 0; i < policy.size(); i++) {
+      BurnRateAlert alert = details.alerts().get(i);
       if (alert.state() == AlertState.FIRING) {
-        findings.add(firing(alert));
+        findings.add(firing(alert, policy.get(i)));
+        firing = true;
       }
     }
-    boolean anyFiring = findings.size() > (budget.exhausted() ? 1 : 0);
-    double burn = details.burnRate().current();
-    if (!budget.exhausted()
-        && !anyFiring
-        && burn > 1
-        && details.timeToExhaustionSeconds() != null) {
-      findings.add(
-          Finding.rule(
-              "slo.unsustainable-burn",
-              Severity.MEDIUM,
-              "Burning faster than the budget allows",
-              "The budget burns at "
-                  + Numbers.plain(burn, 2)
-                  + "x over "
-                  + details.burnRate().basis()
-                  + "; at that rate the remaining "
-                  + Numbers.percent(budget.remainingFraction(), 1)
-                  + " lasts "
-                  + Durations.human(
-                      Duration.ofSeconds(Math.round(details.timeToExhaustionSeconds())))
-                  + ".",
-              List.of(recentEvidence(Duration.ofHours(1))),
-              "Find what raised the error rate recently (a deploy, a dependency, load) before a"
-                  + " burn-rate alert has to page."));
+    Double exhaustion = details.timeToExhaustionSeconds();
+    if (!budget.exhausted() && !firing && details.burnRate().current() > 1 && exhaustion != null) {
+      findings.add(unsustainable(budget, exhaustion));
     }
-    double failureCost = 1 / (budget.ratio() * events.total());
+    double failureCost = 1 / budget.totalEvents();
     if (failureCost >= NOISY_FAILURE_COST) {
       findings.add(
           Finding.rule(
               "slo.low-traffic",
               Severity.INFO,
               "Too few events for a stable SLO",
-              "With "
-                  + Numbers.plain(events.total(), 3)
-                  + " events, one failure spends "
+              "With about "
+                  + Numbers.plain(budget.totalEvents() / budget.ratio(), 0)
+                  + " events in the window, one failure spends "
                   + Numbers.percent(failureCost, 1)
                   + " of the error budget, so the SLO and its alerts will be noisy.",
               List.of(totals()),
@@ -102,28 +71,38 @@ final class SloFindings {
     List<BurnRateAlert> unreachable =
         details.alerts().stream().filter(a -> a.state() == AlertState.UNREACHABLE).toList();
     if (!unreachable.isEmpty()) {
-      findings.add(
-          Finding.rule(
-              "slo.unreachable-alert",
-              Severity.LOW,
-              "Some burn-rate alerts can never fire",
-              "With a "
-                  + target()
-                  + " target the error budget is "
-                  + Numbers.percent(budget.ratio(), 3)
-                  + " of events, so "
-                  + unreachable.stream()
-                      .map(a -> Numbers.plain(a.burnRate(), 2) + "x over " + a.longWindow())
-                      .toList()
-                  + " would need more than 100% of events to fail. They are left out of the rules.",
-              List.of(Evidence.of("arguments", "target=" + target())),
-              "Rely on the remaining alerts, or set a stricter target if the service can meet it."));
+      findings.add(unreachable(budget, unreachable));
     }
     return findings;
   }
 
-  private Finding firing(BurnRateAlert alert) {
+  private Finding exhausted(ErrorBudget budget) {
+    return Finding.rule(
+        "slo.budget-exhausted",
+        Severity.CRITICAL,
+        "Error budget exhausted",
+        "Availability is "
+            + Numbers.percent(details.observed().availability(), 4)
+            + " against a target of "
+            + target()
+            + ": "
+            + Numbers.plain(budget.spentEvents(), 3)
+            + " failed events spent "
+            + Numbers.percent(budget.spentFraction(), 1)
+            + " of the window's budget of "
+            + Numbers.plain(budget.totalEvents(), 3)
+            + ".",
+        List.of(totals()),
+        "Hold risky releases and put reliability work first until the budget recovers, as the"
+            + " error budget policy says; the burn-rate alerts show whether the burn goes on.");
+  }
+
+  private Finding firing(BurnRateAlert alert, BurnRateWindow rule) {
     boolean page = alert.severity() == AlertSeverity.PAGE;
+    double spentPerLongWindow =
+        alert.longWindowBurnRate()
+            * rule.longWindow().toSeconds()
+            / request.window().length().toSeconds();
     return Finding.rule(
         page ? "slo.fast-burn" : "slo.slow-burn",
         page ? Severity.CRITICAL : Severity.MEDIUM,
@@ -138,17 +117,54 @@ final class SloFindings {
             + alert.shortWindow()
             + ", both above "
             + Numbers.plain(alert.burnRate(), 2)
-            + "x: "
-            + Numbers.percent(alert.budgetConsumed(), 1)
+            + "x: at this rate "
+            + Numbers.percent(spentPerLongWindow, 1)
             + " of the budget goes every "
             + alert.longWindow()
             + ".",
-        List.of(recentEvidence(duration(alert.longWindow()))),
+        List.of(recentEvidence(rule.longWindow())),
         page
             ? "Treat it as an incident: find what changed in the last "
                 + alert.longWindow()
                 + " and mitigate (roll back, fail over, shed load)."
             : "Plan work on the cause within days: the burn is slow but would exhaust the budget.");
+  }
+
+  private Finding unsustainable(ErrorBudget budget, double exhaustionSeconds) {
+    return Finding.rule(
+        "slo.unsustainable-burn",
+        Severity.MEDIUM,
+        "Burning faster than the budget allows",
+        "The budget burns at "
+            + Numbers.plain(details.burnRate().current(), 2)
+            + "x over "
+            + details.burnRate().basis()
+            + "; at that rate the remaining "
+            + Numbers.percent(budget.remainingFraction(), 1)
+            + " lasts "
+            + Durations.human(Duration.ofSeconds(Math.round(exhaustionSeconds)))
+            + ".",
+        List.of(recentEvidence(Duration.ofHours(1))),
+        "Find what raised the error rate recently (a deploy, a dependency, load) before a"
+            + " burn-rate alert has to page.");
+  }
+
+  private Finding unreachable(ErrorBudget budget, List<BurnRateAlert> alerts) {
+    return Finding.rule(
+        "slo.unreachable-alert",
+        Severity.LOW,
+        "Some burn-rate alerts can never fire",
+        "With a "
+            + target()
+            + " target the error budget is "
+            + Numbers.percent(budget.ratio(), 3)
+            + " of events, so "
+            + alerts.stream()
+                .map(a -> Numbers.plain(a.burnRate(), 2) + "x over " + a.longWindow())
+                .toList()
+            + " would need more than 100% of events to fail. They are left out of the rules.",
+        List.of(Evidence.of("arguments", "target=" + target())),
+        "Rely on the remaining alerts, or set a stricter target if the service can meet it.");
   }
 
   private Evidence totals() {
@@ -178,9 +194,5 @@ final class SloFindings {
 
   private String target() {
     return request.targetPercent().stripTrailingZeros().toPlainString() + "%";
-  }
-
-  private static Duration duration(String prometheusRange) {
-    return SloWindow.parseDuration(prometheusRange);
   }
 }

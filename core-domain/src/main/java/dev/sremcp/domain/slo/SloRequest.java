@@ -3,6 +3,7 @@ package dev.sremcp.domain.slo;
 import dev.sremcp.domain.tool.InvalidArgumentsException;
 import java.math.BigDecimal;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * One SLO report to compute.
@@ -25,12 +26,21 @@ public record SloRequest(
     Objects.requireNonNull(window, "window");
     Objects.requireNonNull(observations, "observations");
     Objects.requireNonNull(metric, "metric");
+    if (name != null && !NAME.matcher(name).matches()) {
+      throw new InvalidArgumentsException(
+          "name must be 1 to 128 letters, digits, spaces and . _ : / - (it labels the generated"
+              + " alerts), got '"
+              + name
+              + "'");
+    }
     if (targetPercent.signum() <= 0 || targetPercent.compareTo(BigDecimal.valueOf(100)) >= 0) {
       throw new InvalidArgumentsException(
           "target must be above 0 and below 100 percent (a 100% target leaves no error budget), got "
               + targetPercent.toPlainString());
     }
   }
+
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._:/-]{0,127}");
 
   /** The fraction of events allowed to fail: {@code 1 - target/100}. */
   public BigDecimal budgetRatio() {

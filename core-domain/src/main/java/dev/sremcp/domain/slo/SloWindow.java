@@ -30,7 +30,7 @@ public record SloWindow(Duration length, String text) {
   }
 
   /** Parses a duration in the units w, d, h and m, such as {@code 1d12h}. */
-  static Duration parseDuration(String text) {
+  private static Duration parseDuration(String text) {
     if (!SYNTAX.matcher(text).matches()) {
       throw new InvalidArgumentsException(
           "window must be a duration such as 30d, 28d, 4w or 720h (units w, d, h, m), got '"

@@ -11,7 +11,10 @@ import dev.sremcp.domain.slo.SloDetails.AlertState;
 import dev.sremcp.domain.slo.SloDetails.BurnRateAlert;
 import dev.sremcp.domain.tool.AnalysisContext;
 import dev.sremcp.domain.tool.Arguments;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.IntUnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class SloAnalyzerTest {
@@ -40,7 +43,11 @@ class SloAnalyzerTest {
     assertThat(slo.errorBudget().totalSeconds()).isEqualTo(2592, within(1e-9)); // 43m12s
     assertThat(slo.errorBudget().spentSeconds()).isEqualTo(1296, within(1e-9));
     assertThat(slo.burnRate().current()).isEqualTo(0.5);
-    assertThat(slo.timeToExhaustionSeconds()).isEqualTo(30 * 86_400.0);
+    assertThat(slo.burnRate().average()).isEqualTo(0.5);
+    assertThat(slo.observed().coverage()).isEqualTo(1.0);
+    assertThat(slo.timeToExhaustionSeconds())
+        .as("a steady 0.5x never exhausts a rolling window's budget")
+        .isNull();
     assertThat(slo.alerts())
         .extracting(BurnRateAlert::state)
         .containsOnly(AlertState.NOT_EVALUATED);
@@ -74,8 +81,16 @@ class SloAnalyzerTest {
     SloDetails slo = details(analysis);
     assertThat(slo.observed().points()).isEqualTo(864);
     assertThat(slo.observed().bad()).isEqualTo(783);
-    assertThat(slo.errorBudget().spentFraction()).isEqualTo(0.90625);
+    assertThat(slo.observed().coverage()).isEqualTo(0.1);
+    assertThat(slo.errorBudget().totalEvents())
+        .as("three days of traffic scaled to the 30-day window")
+        .isEqualTo(8640);
+    assertThat(slo.errorBudget().spentFraction()).isEqualTo(0.090625);
+    assertThat(slo.burnRate().average()).isEqualTo(0.90625);
     assertThat(slo.burnRate().current()).isEqualTo(20, within(1e-9));
+    assertThat(slo.timeToExhaustionSeconds())
+        .as("the window is still filling: (1 - 0.090625) x 30d / 20")
+        .isEqualTo(117_855.0);
     assertThat(slo.burnRate().basis()).isEqualTo("the last hour of the series (12 points)");
     assertThat(slo.alerts())
         .extracting(BurnRateAlert::longWindow, BurnRateAlert::state)
@@ -97,7 +112,10 @@ class SloAnalyzerTest {
                       Evidence.atLines(
                           "series", 853, 864, "good=11760 total=12000 over 12 points"));
             });
-    assertThat(analysis.summary()).contains("1 burn-rate alert fires");
+    assertThat(analysis.summary())
+        .contains("over the 3d the series covers of the 30d window")
+        .contains("20x now (0.91x on average)")
+        .contains("1 burn-rate alert fires");
     assertThat(slo.prometheusRules())
         .contains("slo:sli_error:ratio_rate1h{service=\"checkout\"} > (14.4 * 0.001)")
         .contains("slo: \"checkout-availability\"");
@@ -111,7 +129,9 @@ class SloAnalyzerTest {
     SloDetails slo = details(analysis);
     assertThat(slo.observed().total()).isEqualTo(49 * 36_000);
     assertThat(slo.observed().bad()).isEqualTo(49 * 18);
+    assertThat(slo.observed().coverage()).isEqualTo(0.0729167);
     assertThat(slo.burnRate().current()).isEqualTo(0.5, within(1e-9));
+    assertThat(slo.timeToExhaustionSeconds()).isNull();
     assertThat(slo.burnRate().basis()).isEqualTo("the last point of the series (a 1h interval)");
     assertThat(slo.alerts())
         .extracting(BurnRateAlert::state)
@@ -138,24 +158,134 @@ class SloAnalyzerTest {
         .containsExactly("slo.unreachable-alert", "slo.low-traffic");
   }
 
-  @Test
-  void aBurnAboveOneWithBudgetLeftSaysWhenItRunsOut() {
-    Map<String, Object> arguments =
-        Map.of(
-            "target",
-            99.0,
-            "window",
-            "7d",
-            "series",
-            java.util.List.of(
-                Map.of("time", "2026-11-24T10:00:00Z", "good", 1000, "total", 1000),
-                Map.of("time", "2026-11-24T11:00:00Z", "good", 970, "total", 1000)));
+  private static List<Map<String, Object>> hourly(
+      int hours, int requests, IntUnaryOperator badInHour) {
+    List<Map<String, Object>> points = new ArrayList<>();
+    for (int hour = 1; hour <= hours; hour++) {
+      int bad = badInHour.applyAsInt(hour);
+      points.add(
+          Map.of("time", 1_800_000_000L + hour * 3600L, "good", requests - bad, "total", requests));
+    }
+    return points;
+  }
 
-    Analysis analysis = analyze(arguments);
+  @Test
+  void aBurnAboveOneWithBudgetLeftAndNoAlertFiringSaysWhenItRunsOut() {
+    List<Map<String, Object>> series = hourly(24, 1000, hour -> hour == 24 ? 30 : 0);
+
+    Analysis analysis = analyze(Map.of("target", 99.0, "window", "7d", "series", series));
 
     SloDetails slo = details(analysis);
     assertThat(slo.burnRate().current()).isEqualTo(3, within(1e-9));
-    assertThat(slo.errorBudget().spentFraction()).isEqualTo(1.5);
-    assertThat(analysis.findings()).extracting(Finding::ruleId).contains("slo.budget-exhausted");
+    assertThat(slo.errorBudget().exhausted()).isFalse();
+    assertThat(slo.alerts()).extracting(BurnRateAlert::state).doesNotContain(AlertState.FIRING);
+    assertThat(slo.timeToExhaustionSeconds()).as("(1 - 30/1680) x 7d / 3").isEqualTo(198_000.0);
+    assertThat(analysis.findings())
+        .singleElement()
+        .satisfies(
+            finding -> {
+              assertThat(finding.ruleId()).isEqualTo("slo.unsustainable-burn");
+              assertThat(finding.message()).contains("lasts 2d 7h");
+              assertThat(finding.evidence())
+                  .containsExactly(
+                      Evidence.atLines("series", 24, 24, "good=970 total=1000 over 1 points"));
+            });
+  }
+
+  @Test
+  void aSteadySlowBurnFiresTheTicketAlert() {
+    List<Map<String, Object>> series = hourly(72, 10_000, hour -> 20);
+
+    Analysis analysis = analyze(Map.of("target", 99.9, "window", "30d", "series", series));
+
+    SloDetails slo = details(analysis);
+    assertThat(slo.alerts())
+        .extracting(BurnRateAlert::severity, BurnRateAlert::state)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(AlertSeverity.PAGE, AlertState.NOT_EVALUATED),
+            org.assertj.core.groups.Tuple.tuple(AlertSeverity.PAGE, AlertState.NOT_EVALUATED),
+            org.assertj.core.groups.Tuple.tuple(AlertSeverity.TICKET, AlertState.FIRING));
+    assertThat(slo.errorBudget().spentFraction()).isEqualTo(0.2);
+    assertThat(analysis.findings())
+        .singleElement()
+        .satisfies(
+            finding -> {
+              assertThat(finding.ruleId()).isEqualTo("slo.slow-burn");
+              assertThat(finding.severity()).isEqualTo(Severity.MEDIUM);
+              assertThat(finding.message())
+                  .contains("at this rate 20% of the budget goes every 3d");
+            });
+  }
+
+  @Test
+  void aSeriesLongerThanTheWindowCountsOnlyTheWindow() {
+    List<Map<String, Object>> series = hourly(240, 1000, hour -> hour <= 72 ? 500 : 0);
+
+    SloDetails slo = details(analyze(Map.of("target", 99.9, "window", "7d", "series", series)));
+
+    assertThat(slo.observed().points()).isEqualTo(240);
+    assertThat(slo.observed().pointsInWindow()).isEqualTo(168);
+    assertThat(slo.observed().coverage()).isEqualTo(1.0);
+    assertThat(slo.observed().availability()).isEqualTo(1.0);
+    assertThat(slo.errorBudget().spentFraction()).isZero();
+  }
+
+  @Test
+  void hostileNamesAndSelectorsAreRefusedBeforeTheyReachTheRules() {
+    for (Map<String, Object> arguments :
+        List.<Map<String, Object>>of(
+            Map.of(
+                "target",
+                99.9,
+                "window",
+                "30d",
+                "good",
+                1,
+                "total",
+                1,
+                "name",
+                "a\n  - alert: Evil"),
+            Map.of("target", 99.9, "window", "30d", "good", 1, "total", 1, "name", "a | b"),
+            Map.of(
+                "target",
+                99.9,
+                "window",
+                "30d",
+                "good",
+                1,
+                "total",
+                1,
+                "metric",
+                "x{job=\"a\"} or vector(1)"),
+            Map.of(
+                "target",
+                99.9,
+                "window",
+                "30d",
+                "good",
+                1,
+                "total",
+                1,
+                "metric",
+                "x{job=\"a\nb\"}"))) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> analyze(arguments))
+          .isInstanceOf(dev.sremcp.domain.tool.InvalidArgumentsException.class);
+    }
+    SloDetails slo =
+        details(
+            analyze(
+                Map.of(
+                    "target",
+                    99.9,
+                    "window",
+                    "30d",
+                    "good",
+                    1,
+                    "total",
+                    1,
+                    "metric",
+                    "x{job=~\"api|web\", env!=\"dev\",}")));
+    assertThat(slo.prometheusRules())
+        .contains("x1h{job=~\"api|web\", env!=\"dev\",} > (14.4 * 0.001)");
   }
 }

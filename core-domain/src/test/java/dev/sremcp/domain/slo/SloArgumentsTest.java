@@ -43,6 +43,10 @@ class SloArgumentsTest {
           org.junit.jupiter.params.provider.Arguments.argumentSet(
               "a negative count", base("good", -1), "good cannot be negative"),
           org.junit.jupiter.params.provider.Arguments.argumentSet(
+              "a count past the limit",
+              base("good", 1e16, "total", 1e16),
+              "above the limit of 1e15 events"),
+          org.junit.jupiter.params.provider.Arguments.argumentSet(
               "no traffic", base("good", 0, "total", 0), "total is 0"),
           org.junit.jupiter.params.provider.Arguments.argumentSet(
               "a window in unknown units", base("window", "30x"), "window must be a duration"),

@@ -6,7 +6,9 @@ import dev.sremcp.mcp.engine.RequestObserver;
 import dev.sremcp.mcp.http.HttpSettings;
 import dev.sremcp.mcp.stdio.StdioServer;
 import dev.sremcp.mcp.tools.SreMcpServer;
-import java.io.PrintStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -27,8 +29,10 @@ final class StdioCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PrintStream mcp = System.out;
-    System.setOut(System.err); // nothing but MCP messages may reach stdout
+    // MCP gets the raw descriptor, whose write errors show that the client has gone (a PrintStream
+    // would swallow them); anything printed with System.out goes to stderr instead.
+    OutputStream mcp = new FileOutputStream(FileDescriptor.out);
+    System.setOut(System.err);
     Map<String, String> environment = System.getenv();
     McpServer server =
         Composition.mcpServer(environment, conformanceFixtures, RequestObserver.NONE);

@@ -30,6 +30,10 @@ public final class McpLambdaHandler implements RequestStreamHandler {
       "{\"error\":\"Not Found\",\"message\":\"sre-mcp serves MCP at /mcp and liveness at /healthz\"}"
           .getBytes(StandardCharsets.UTF_8);
 
+  private static final byte[] UNREADABLE =
+      "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32700,\"message\":\"Parse error: the body is marked base64 and is not\"}}"
+          .getBytes(StandardCharsets.UTF_8);
+
   private final StreamableHttpEndpoint endpoint;
 
   public McpLambdaHandler() {
@@ -55,7 +59,9 @@ public final class McpLambdaHandler implements RequestStreamHandler {
     JsonNode event = Json.MAPPER.readTree(input);
     ProxyEvent request = ProxyEvent.parse(event);
     JsonNode response;
-    if (request.path().endsWith("/mcp")) {
+    if (!request.bodyReadable()) {
+      response = request.response(400, Map.of("Content-Type", "application/json"), UNREADABLE);
+    } else if (request.path().endsWith("/mcp")) {
       LambdaExchange exchange = new LambdaExchange(request);
       endpoint.handle(exchange);
       response = request.response(exchange.status(), exchange.headers(), exchange.responseBody());

@@ -56,4 +56,32 @@ class RoutingTest {
     assertThat(progress.json().path("result").path("structuredContent").path("summary").asText())
         .contains("99%");
   }
+
+  @Test
+  void aBodyMarkedBase64ThatIsNotGets400() throws Exception {
+    var event = EventFormat.FUNCTION_URL.event(HostRequest.mcp("{}", Map.of()));
+    event.put("body", "%%% not base64 %%%");
+    var out = new java.io.ByteArrayOutputStream();
+
+    HANDLER.handleRequest(
+        new java.io.ByteArrayInputStream(dev.sremcp.mcp.jsonrpc.Json.bytes(event)), out, null);
+
+    var response = dev.sremcp.mcp.jsonrpc.Json.MAPPER.readTree(out.toByteArray());
+    assertThat(response.path("statusCode").asInt()).isEqualTo(400);
+    assertThat(response.path("body").asText()).contains("-32700").contains("base64");
+  }
+
+  @Test
+  void aRepeatedHeaderOfARestApiKeepsAllItsValues() {
+    var event = EventFormat.REST_API_V1.event(HostRequest.mcp("{}", Map.of()));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) event.get("headers"))
+        .put("Accept", "text/event-stream");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) event.get("multiValueHeaders"))
+        .putArray("Accept")
+        .add("application/json")
+        .add("text/event-stream");
+
+    assertThat(ProxyEvent.parse(event).header("accept"))
+        .contains("application/json, text/event-stream");
+  }
 }

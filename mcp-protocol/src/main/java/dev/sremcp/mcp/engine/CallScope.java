@@ -10,8 +10,10 @@ import java.util.Objects;
  * @param legacyLogLevel the least severe log notification sent to a legacy client (the transport's
  *     default, or what {@code logging/setLevel} set on a stateful connection); {@code null} for
  *     none
- * @param requester who sent the request, to scope {@code notifications/cancelled}: ids are only
- *     unique per client
+ * @param principal who sent the request: a hash of its credential, or {@code null} when it carried
+ *     none. It scopes {@code notifications/cancelled}, since request ids are unique only per client
+ *     (a request without a principal can only be cancelled by closing its stream), and binds {@code
+ *     requestState} to its caller.
  */
 public record CallScope(
     ProtocolVersion version,
@@ -19,13 +21,12 @@ public record CallScope(
     LogLevel legacyLogLevel,
     Outbound outbound,
     Cancellation cancellation,
-    String requester) {
+    String principal) {
 
   public CallScope {
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(outbound, "outbound");
     Objects.requireNonNull(cancellation, "cancellation");
-    Objects.requireNonNull(requester, "requester");
     if (version.isModern() != (envelope != null)) {
       throw new IllegalArgumentException("the modern era has an envelope, and only it");
     }

@@ -29,13 +29,15 @@ final class ContentMethods {
 
   void requireResources(String method, CallScope scope) {
     if (!catalog.hasResources()) {
-      throw McpServer.methodNotFound(method, scope, " (this server offers no resources)");
+      throw McpServer.notFound(
+          "Method not found: " + method + " (this server offers no resources)", scope);
     }
   }
 
   void requirePrompts(String method, CallScope scope) {
     if (!catalog.hasPrompts()) {
-      throw McpServer.methodNotFound(method, scope, " (this server offers no prompts)");
+      throw McpServer.notFound(
+          "Method not found: " + method + " (this server offers no prompts)", scope);
     }
   }
 
@@ -93,7 +95,7 @@ final class ContentMethods {
             "Missing required argument '" + argument.name() + "' of prompt " + name);
       }
     }
-    String owner = "prompts/get " + name;
+    String owner = InputFlow.owner("prompts/get", name, scope, params.path("arguments"));
     HandlerContext first = inputFlow.firstRound(params, scope, owner);
     return switch (inputFlow.run(
         first,
@@ -130,8 +132,8 @@ final class ContentMethods {
 
   ObjectNode complete(ObjectNode params, CallScope scope) {
     if (catalog.completions() == null) {
-      throw McpServer.methodNotFound(
-          "completion/complete", scope, " (this server offers no completions)");
+      throw McpServer.notFound(
+          "Method not found: completion/complete (this server offers no completions)", scope);
     }
     if (!(params.get("ref") instanceof ObjectNode ref)) {
       throw McpException.invalidParams(

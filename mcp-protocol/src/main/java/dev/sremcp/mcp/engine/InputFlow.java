@@ -37,6 +37,15 @@ final class InputFlow {
     record Pending<T>(ObjectNode result) implements Resolved<T> {}
   }
 
+  /**
+   * What a request's state belongs to: the method and name, who called, and with which arguments,
+   * so state cannot be replayed by another caller or with other arguments.
+   */
+  static String owner(String method, String name, CallScope scope, JsonNode arguments) {
+    String caller = scope.principal() == null ? "anonymous" : scope.principal();
+    return method + " " + name + " " + Canonical.sha256(caller + "\n" + Canonical.json(arguments));
+  }
+
   /** The context of the first round: the answers and state a retry carries, checked. */
   HandlerContext firstRound(ObjectNode params, CallScope scope, String owner) {
     ObjectNode answers = Json.object();

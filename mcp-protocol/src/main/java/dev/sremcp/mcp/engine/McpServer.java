@@ -1,7 +1,6 @@
 package dev.sremcp.mcp.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sremcp.mcp.jsonrpc.ErrorCode;
 import dev.sremcp.mcp.jsonrpc.Json;
@@ -14,15 +13,13 @@ import dev.sremcp.mcp.spi.Prompt;
 import dev.sremcp.mcp.spi.Resource;
 import dev.sremcp.mcp.spi.ResourceTemplate;
 import dev.sremcp.mcp.spi.Tool;
-import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.UUID;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -33,47 +30,20 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class McpServer {
 
-  private static final System.Logger LOG = System.getLogger(McpServer.class.getName());
-
-  /** Methods of the legacy era that 2026-07-28 removed. */
-  private static final Set<String> LEGACY_ONLY =
-      Set.of(
-          "initialize", "ping", "logging/setLevel", "resources/subscribe", "resources/unsubscribe");
-
-  /** Every method this engine knows; metrics label anything else "other". */
-  private static final Set<String> KNOWN =
-      Set.of(
-          "initialize",
-          "ping",
-          "logging/setLevel",
-          "server/discover",
-          "tools/list",
-          "tools/call",
-          "resources/list",
-          "resources/templates/list",
-          "resources/read",
-          "resources/subscribe",
-          "resources/unsubscribe",
-          "prompts/list",
-          "prompts/get",
-          "completion/complete");
-
   private final Implementation serverInfo;
-  private final String instructions;
   private final Catalog catalog;
   private final int pageSize;
   private final long cacheTtlMs;
   private final String cacheScope;
-  private final InputFlow inputFlow;
   private final RequestObserver observer;
   private final PendingRequests pending = new PendingRequests();
   private final Map<String, Cancellation> inFlight = new ConcurrentHashMap<>();
+  private final LifecycleMethods lifecycle;
   private final ToolMethods toolMethods;
   private final ContentMethods contentMethods;
 
   private McpServer(Builder builder) {
     this.serverInfo = Objects.requireNonNull(builder.serverInfo, "serverInfo");
-    this.instructions = builder.instructions;
     this.catalog =
         new Catalog(
             builder.tools,
@@ -84,11 +54,12 @@ public final class McpServer {
     this.pageSize = builder.pageSize;
     this.cacheTtlMs = builder.cacheTtl.toMillis();
     this.cacheScope = builder.cacheScope;
-    this.inputFlow =
+    this.observer = builder.observer;
+    InputFlow inputFlow =
         new InputFlow(
             new StateSealer(builder.stateKey, builder.clock, builder.stateLifetime),
             builder.clientTimeout);
-    this.observer = builder.observer;
+    this.lifecycle = new LifecycleMethods(serverInfo, builder.instructions, catalog);
     this.toolMethods = new ToolMethods(catalog, inputFlow);
     this.contentMethods = new ContentMethods(catalog, inputFlow);
   }
@@ -109,23 +80,29 @@ public final class McpServer {
   /** Answers one request. Never throws: every failure becomes a JSON-RPC error. */
   public Reply handle(JsonRpcMessage.Request request, CallScope scope) {
     long start = System.nanoTime();
-    String key = inFlightKey(scope.requester(), request.id());
-    inFlight.put(key, scope.cancellation());
+    String key = scope.principal() == null ? null : inFlightKey(scope.principal(), request.id());
+    if (key != null) {
+      inFlight.put(key, scope.cancellation());
+    }
+    Optional<McpMethod> method = McpMethod.named(request.method());
     String outcome = "error";
     try {
-      ObjectNode result = dispatch(request.method(), request.params(), scope);
+      McpMethod served =
+          method
+              .filter(m -> m.servedIn(scope.version()))
+              .orElseThrow(() -> methodNotFound(request.method(), scope));
+      ObjectNode result = dispatch(served, request.params(), scope);
       scope.cancellation().check();
       outcome = result.path("isError").asBoolean(false) ? "tool_error" : "ok";
       return new Reply(
-          new JsonRpcMessage.Result(request.id(), decorate(request.method(), result, scope)), 200);
+          new JsonRpcMessage.Result(request.id(), decorate(served, result, scope)), 200);
     } catch (McpException e) {
       return new Reply(new JsonRpcMessage.Error(request.id(), e.error()), e.httpStatus());
     } catch (CancellationException e) {
       outcome = "cancelled";
       return Reply.NONE;
     } catch (RuntimeException | StackOverflowError e) {
-      String reference = UUID.randomUUID().toString();
-      LOG.log(Level.ERROR, "request " + request.method() + " failed, reference " + reference, e);
+      String reference = Failures.logged("request " + request.method(), e);
       return new Reply(
           new JsonRpcMessage.Error(
               request.id(),
@@ -133,20 +110,33 @@ public final class McpServer {
                   ErrorCode.INTERNAL_ERROR, "Internal error, logged under reference " + reference)),
           500);
     } finally {
-      inFlight.remove(key, scope.cancellation());
-      observer.completed(
-          KNOWN.contains(request.method()) ? request.method() : "other",
-          nameOf(request.method(), request.params()),
-          Duration.ofNanos(System.nanoTime() - start),
-          outcome);
+      if (key != null) {
+        inFlight.remove(key, scope.cancellation());
+      }
+      observe(method, request.params(), System.nanoTime() - start, outcome);
     }
   }
 
-  /** A notification from a client: {@code notifications/cancelled} stops its request. */
-  public void accept(JsonRpcMessage.Notification notification, String requester) {
-    if ("notifications/cancelled".equals(notification.method())) {
+  private void observe(Optional<McpMethod> method, ObjectNode params, long nanos, String outcome) {
+    try {
+      observer.completed(
+          method.map(m -> m.wire).orElse("other"),
+          method.map(m -> nameOf(m, params)).orElse(null),
+          Duration.ofNanos(nanos),
+          outcome);
+    } catch (RuntimeException e) {
+      Failures.logged("the request observer", e);
+    }
+  }
+
+  /**
+   * A notification from a client: {@code notifications/cancelled} stops a request of the same
+   * principal; without a principal it cannot be told apart from another client's, and is ignored.
+   */
+  public void accept(JsonRpcMessage.Notification notification, String principal) {
+    if (principal != null && "notifications/cancelled".equals(notification.method())) {
       JsonNode id = notification.params().get("requestId");
-      Cancellation cancellation = id == null ? null : inFlight.get(inFlightKey(requester, id));
+      Cancellation cancellation = id == null ? null : inFlight.get(inFlightKey(principal, id));
       if (cancellation != null) {
         cancellation.cancel();
       }
@@ -158,25 +148,21 @@ public final class McpServer {
     return pending.complete(answer);
   }
 
-  private static String inFlightKey(String requester, JsonNode id) {
-    return requester + '\u0000' + id;
+  private static String inFlightKey(String principal, JsonNode id) {
+    return principal + '\u0000' + id;
   }
 
-  private ObjectNode dispatch(String method, ObjectNode params, CallScope scope) {
-    boolean modern = scope.version().isModern();
-    if (modern && LEGACY_ONLY.contains(method)) {
-      throw methodNotFound(method, scope, " (removed in protocol version 2026-07-28)");
-    }
+  private ObjectNode dispatch(McpMethod method, ObjectNode params, CallScope scope) {
     return switch (method) {
-      case "initialize" -> initialize(params);
-      case "ping", "resources/subscribe", "resources/unsubscribe" -> {
-        if (!"ping".equals(method)) {
-          contentMethods.requireResources(method, scope);
-          requiredText(params, "uri");
-        }
+      case INITIALIZE -> lifecycle.initialize(params);
+      case DISCOVER -> lifecycle.discover();
+      case PING -> Json.object();
+      case SUBSCRIBE, UNSUBSCRIBE -> {
+        contentMethods.requireResources(method.wire, scope);
+        requiredText(params, "uri");
         yield Json.object();
       }
-      case "logging/setLevel" -> {
+      case SET_LOG_LEVEL -> {
         LogLevel.parse(params.path("level").asText())
             .orElseThrow(
                 () ->
@@ -185,102 +171,50 @@ public final class McpServer {
                             + " emergency"));
         yield Json.object();
       }
-      case "server/discover" -> {
-        if (!modern) {
-          throw methodNotFound(
-              method, scope, " (server/discover is part of protocol version 2026-07-28)");
-        }
-        yield discover();
+      case LIST_TOOLS ->
+          Pagination.listResult("tools", catalog.tools(), params, pageSize, Tool::toJson);
+      case CALL_TOOL -> toolMethods.call(params, scope);
+      case LIST_RESOURCES -> {
+        contentMethods.requireResources(method.wire, scope);
+        yield Pagination.listResult(
+            "resources", catalog.resources(), params, pageSize, Resource::toJson);
       }
-      case "tools/list" -> page("tools", catalog.tools(), params, Tool::toJson);
-      case "tools/call" -> toolMethods.call(params, scope);
-      case "resources/list" -> {
-        contentMethods.requireResources(method, scope);
-        yield page("resources", catalog.resources(), params, Resource::toJson);
+      case LIST_TEMPLATES -> {
+        contentMethods.requireResources(method.wire, scope);
+        yield Pagination.listResult(
+            "resourceTemplates", catalog.templates(), params, pageSize, ResourceTemplate::toJson);
       }
-      case "resources/templates/list" -> {
-        contentMethods.requireResources(method, scope);
-        yield page("resourceTemplates", catalog.templates(), params, ResourceTemplate::toJson);
+      case READ_RESOURCE -> contentMethods.read(params, scope);
+      case LIST_PROMPTS -> {
+        contentMethods.requirePrompts(method.wire, scope);
+        yield Pagination.listResult("prompts", catalog.prompts(), params, pageSize, Prompt::toJson);
       }
-      case "resources/read" -> contentMethods.read(params, scope);
-      case "prompts/list" -> {
-        contentMethods.requirePrompts(method, scope);
-        yield page("prompts", catalog.prompts(), params, Prompt::toJson);
-      }
-      case "prompts/get" -> contentMethods.getPrompt(params, scope);
-      case "completion/complete" -> contentMethods.complete(params, scope);
-      default -> throw methodNotFound(method, scope, "");
+      case GET_PROMPT -> contentMethods.getPrompt(params, scope);
+      case COMPLETE -> contentMethods.complete(params, scope);
     };
   }
 
-  static McpException methodNotFound(String method, CallScope scope, String why) {
+  static McpException methodNotFound(String method, CallScope scope) {
+    boolean modern = scope.version().isModern();
+    String why =
+        McpMethod.named(method)
+            .map(
+                known ->
+                    modern
+                        ? " (removed in protocol version 2026-07-28)"
+                        : " (part of protocol version 2026-07-28)")
+            .orElse("");
+    return notFound("Method not found: " + method + why, scope);
+  }
+
+  static McpException notFound(String message, CallScope scope) {
     return new McpException(
-        JsonRpcError.of(ErrorCode.METHOD_NOT_FOUND, "Method not found: " + method + why),
+        JsonRpcError.of(ErrorCode.METHOD_NOT_FOUND, message),
         scope.version().isModern() ? 404 : 200);
   }
 
-  private ObjectNode initialize(ObjectNode params) {
-    String requested = requiredText(params, "protocolVersion");
-    ProtocolVersion version =
-        ProtocolVersion.parse(requested)
-            .filter(v -> !v.isModern())
-            .orElse(ProtocolVersion.LATEST_LEGACY);
-    ObjectNode result = Json.object().put("protocolVersion", version.id());
-    result.set("capabilities", capabilities(false));
-    result.set("serverInfo", serverInfo.toJson());
-    if (instructions != null) {
-      result.put("instructions", instructions);
-    }
-    return result;
-  }
-
-  private ObjectNode discover() {
-    ObjectNode result = Json.object();
-    ArrayNode versions = result.putArray("supportedVersions");
-    ProtocolVersion.modernIds().forEach(versions::add);
-    result.set("capabilities", capabilities(true));
-    if (instructions != null) {
-      result.put("instructions", instructions);
-    }
-    return result;
-  }
-
-  private ObjectNode capabilities(boolean modern) {
-    ObjectNode capabilities = Json.object();
-    capabilities.putObject("tools");
-    if (catalog.hasResources()) {
-      ObjectNode resources = capabilities.putObject("resources");
-      if (!modern) {
-        resources.put("subscribe", true);
-      }
-    }
-    if (catalog.hasPrompts()) {
-      capabilities.putObject("prompts");
-    }
-    if (catalog.completions() != null) {
-      capabilities.putObject("completions");
-    }
-    capabilities.putObject("logging");
-    return capabilities;
-  }
-
-  private <T> ObjectNode page(
-      String field,
-      List<T> items,
-      ObjectNode params,
-      java.util.function.Function<T, ObjectNode> json) {
-    Pagination.Page<T> page = Pagination.page(items, params, pageSize);
-    ObjectNode result = Json.object();
-    ArrayNode list = result.putArray(field);
-    page.items().forEach(item -> list.add(json.apply(item)));
-    if (page.nextCursor() != null) {
-      result.put("nextCursor", page.nextCursor());
-    }
-    return result;
-  }
-
   /** What 2026-07-28 adds to every result: its type, the server's identity and cache hints. */
-  private ObjectNode decorate(String method, ObjectNode result, CallScope scope) {
+  private ObjectNode decorate(McpMethod method, ObjectNode result, CallScope scope) {
     if (!scope.version().isModern()) {
       return result;
     }
@@ -290,24 +224,11 @@ public final class McpServer {
     ObjectNode meta =
         result.has("_meta") ? (ObjectNode) result.get("_meta") : result.putObject("_meta");
     meta.set(Envelope.SERVER_INFO, serverInfo.toJson());
-    if (isCacheable(method) && "complete".equals(result.get("resultType").asText())) {
+    if (method.cacheable && "complete".equals(result.get("resultType").asText())) {
       result.put("ttlMs", cacheTtlMs);
       result.put("cacheScope", cacheScope);
     }
     return result;
-  }
-
-  private static boolean isCacheable(String method) {
-    return switch (method) {
-      case "server/discover",
-          "tools/list",
-          "prompts/list",
-          "resources/list",
-          "resources/templates/list",
-          "resources/read" ->
-          true;
-      default -> false;
-    };
   }
 
   static String requiredText(ObjectNode params, String field) {
@@ -322,11 +243,11 @@ public final class McpServer {
    * The tool or prompt a request names, for metrics: only names the catalog knows, so a client
    * cannot create a metric series per made-up name.
    */
-  private String nameOf(String method, ObjectNode params) {
+  private String nameOf(McpMethod method, ObjectNode params) {
     String name = params.path("name").asText(null);
     return switch (method) {
-      case "tools/call" -> name != null && catalog.tool(name).isPresent() ? name : "unknown";
-      case "prompts/get" -> name != null && catalog.prompt(name).isPresent() ? name : "unknown";
+      case CALL_TOOL -> name != null && catalog.tool(name).isPresent() ? name : "unknown";
+      case GET_PROMPT -> name != null && catalog.prompt(name).isPresent() ? name : "unknown";
       default -> null;
     };
   }

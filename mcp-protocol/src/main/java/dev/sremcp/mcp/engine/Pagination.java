@@ -1,11 +1,14 @@
 package dev.sremcp.mcp.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sremcp.mcp.jsonrpc.Json;
 import dev.sremcp.mcp.jsonrpc.McpException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 
 /** Opaque cursors over a list in a stable order, for every {@code *\/list} method. */
 final class Pagination {
@@ -23,6 +26,21 @@ final class Pagination {
   }
 
   record Page<T>(List<T> items, String nextCursor) {}
+
+  /**
+   * A {@code *\/list} result: one page of {@code items} under {@code field}, and the next cursor.
+   */
+  static <T> ObjectNode listResult(
+      String field, List<T> items, ObjectNode params, int pageSize, Function<T, ObjectNode> json) {
+    Page<T> page = page(items, params, pageSize);
+    ObjectNode result = Json.object();
+    ArrayNode list = result.putArray(field);
+    page.items().forEach(item -> list.add(json.apply(item)));
+    if (page.nextCursor() != null) {
+      result.put("nextCursor", page.nextCursor());
+    }
+    return result;
+  }
 
   static String cursor(int offset) {
     return Base64.getUrlEncoder()

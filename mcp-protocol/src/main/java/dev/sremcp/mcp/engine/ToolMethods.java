@@ -6,15 +6,14 @@ import dev.sremcp.mcp.jsonrpc.Json;
 import dev.sremcp.mcp.jsonrpc.McpException;
 import dev.sremcp.mcp.spi.CallToolResult;
 import dev.sremcp.mcp.spi.Tool;
-import java.lang.System.Logger.Level;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CancellationException;
 
 /** {@code tools/call}: find the tool, check the arguments against its schema, run it. */
 final class ToolMethods {
 
-  private static final System.Logger LOG = System.getLogger(ToolMethods.class.getName());
+  /** A call with thousands of bad values gets the first few problems, not a megabyte of them. */
+  private static final int MAX_PROBLEMS = 20;
 
   private final Catalog catalog;
   private final InputFlow inputFlow;
@@ -41,6 +40,11 @@ final class ToolMethods {
     }
     ObjectNode arguments = given instanceof ObjectNode object ? object : Json.object();
     List<String> problems = catalog.validator(name).problems(arguments);
+    if (problems.size() > MAX_PROBLEMS) {
+      int more = problems.size() - MAX_PROBLEMS;
+      problems = new java.util.ArrayList<>(problems.subList(0, MAX_PROBLEMS));
+      problems.add("and " + more + " more");
+    }
     if (!problems.isEmpty()) {
       return CallToolResult.error(
               "Invalid arguments for "
@@ -50,7 +54,7 @@ final class ToolMethods {
                   + ". The tool's inputSchema in tools/list says what it takes.")
           .toJson();
     }
-    String owner = "tools/call " + name;
+    String owner = InputFlow.owner("tools/call", name, scope, arguments);
     HandlerContext first = inputFlow.firstRound(params, scope, owner);
     try {
       return switch (inputFlow.run(
@@ -66,8 +70,7 @@ final class ToolMethods {
     } catch (McpException | CancellationException e) {
       throw e;
     } catch (RuntimeException e) {
-      String reference = UUID.randomUUID().toString();
-      LOG.log(Level.ERROR, "tool " + name + " failed, reference " + reference, e);
+      String reference = Failures.logged("tool " + name, e);
       return CallToolResult.error(
               name + " failed on our side; the error is logged under reference " + reference + ".")
           .toJson();

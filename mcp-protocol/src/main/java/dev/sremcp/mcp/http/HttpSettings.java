@@ -21,6 +21,9 @@ public record HttpSettings(
 
   public static final long DEFAULT_MAX_BODY_BYTES = 4L * 1024 * 1024;
 
+  /** No request needs more; larger limits would let one request exhaust the heap. */
+  public static final long MAX_BODY_BYTES = 256L * 1024 * 1024;
+
   public HttpSettings {
     if (maxBodyBytes < 1024) {
       throw new IllegalArgumentException(

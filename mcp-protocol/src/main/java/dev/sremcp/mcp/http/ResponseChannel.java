@@ -10,59 +10,48 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The response to one POST. It stays plain JSON unless a message must reach the client before the
  * final response (progress, a log line, a legacy sampling request): the first such message turns it
- * into a Server-Sent Events stream, which the final response then ends.
+ * into a Server-Sent Events stream, which the final response then ends. While the stream is open, a
+ * virtual thread of its own writes a keep-alive comment when it has been quiet, so a client that
+ * stops reading holds up nobody else. A failed write means the client has gone, which cancels the
+ * request.
  */
 final class ResponseChannel {
 
   private static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] EVENT = "event: message\ndata: ".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] END = "\n\n".getBytes(StandardCharsets.US_ASCII);
 
   private final HttpExchange exchange;
-  private final boolean streamable;
   private final Map<String, String> baseHeaders;
-  private final ScheduledExecutorService scheduler;
   private final long keepAliveMillis;
   private final Cancellation cancellation;
   private final ReentrantLock lock = new ReentrantLock();
   private OutputStream stream;
-  private ScheduledFuture<?> keepAlive;
+  private Thread keepAlive;
   private boolean broken;
+  private boolean finished;
 
   ResponseChannel(
       HttpExchange exchange,
-      boolean streamable,
       Map<String, String> baseHeaders,
-      ScheduledExecutorService scheduler,
       long keepAliveMillis,
       Cancellation cancellation) {
     this.exchange = exchange;
-    this.streamable = streamable;
     this.baseHeaders = baseHeaders;
-    this.scheduler = scheduler;
     this.keepAliveMillis = keepAliveMillis;
     this.cancellation = cancellation;
   }
 
-  /** Whether messages can reach the client before the final response. */
-  boolean streamable() {
-    return streamable;
-  }
-
   /** Sends a message ahead of the response; false once the client has gone away. */
   boolean send(JsonRpcMessage message) {
-    if (!streamable) {
-      return true;
-    }
     lock.lock();
     try {
-      if (broken) {
+      if (broken || finished) {
         return false;
       }
       if (stream == null) {
@@ -82,11 +71,14 @@ final class ResponseChannel {
   void finish(Reply reply) {
     lock.lock();
     try {
+      finished = true;
       if (keepAlive != null) {
-        keepAlive.cancel(false);
+        keepAlive.interrupt();
       }
       if (stream == null) {
-        respond(reply);
+        if (!broken) {
+          respond(reply);
+        }
         return;
       }
       if (!broken && !reply.isNone()) {
@@ -122,32 +114,36 @@ final class ResponseChannel {
     headers.put("Cache-Control", "no-cache");
     headers.put("X-Accel-Buffering", "no");
     stream = exchange.stream(200, headers);
-    keepAlive =
-        scheduler.scheduleAtFixedRate(
-            this::keepAlive, keepAliveMillis, keepAliveMillis, TimeUnit.MILLISECONDS);
+    keepAlive = Thread.ofVirtual().name("mcp-sse-keepalive").start(this::keepAlive);
   }
 
   private void keepAlive() {
-    if (!lock.tryLock()) {
-      return;
-    }
     try {
-      if (!broken && stream != null) {
-        stream.write(KEEP_ALIVE);
-        stream.flush();
+      while (true) {
+        Thread.sleep(keepAliveMillis);
+        lock.lock();
+        try {
+          if (finished || broken) {
+            return;
+          }
+          stream.write(KEEP_ALIVE);
+          stream.flush();
+        } catch (IOException e) {
+          lostClient();
+          return;
+        } finally {
+          lock.unlock();
+        }
       }
-    } catch (IOException e) {
-      lostClient();
-    } finally {
-      lock.unlock();
+    } catch (InterruptedException e) {
+      // finished: the final response ends the stream
     }
   }
 
   private void writeEvent(JsonRpcMessage message) throws IOException {
-    byte[] json = Json.bytes(JsonRpcCodec.encode(message));
-    stream.write("event: message\ndata: ".getBytes(StandardCharsets.US_ASCII));
-    stream.write(json);
-    stream.write("\n\n".getBytes(StandardCharsets.US_ASCII));
+    stream.write(EVENT);
+    stream.write(Json.bytes(JsonRpcCodec.encode(message)));
+    stream.write(END);
     stream.flush();
   }
 }

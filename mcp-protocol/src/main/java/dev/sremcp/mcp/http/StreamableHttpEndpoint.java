@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sremcp.mcp.engine.CallScope;
 import dev.sremcp.mcp.engine.Cancellation;
-import dev.sremcp.mcp.engine.Envelope;
+import dev.sremcp.mcp.engine.Canonical;
 import dev.sremcp.mcp.engine.McpServer;
 import dev.sremcp.mcp.engine.Outbound;
 import dev.sremcp.mcp.engine.ProtocolVersion;
@@ -19,16 +19,10 @@ import dev.sremcp.mcp.jsonrpc.JsonRpcMessage;
 import dev.sremcp.mcp.jsonrpc.McpException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The MCP Streamable HTTP transport on one endpoint, for both eras, statelessly: no session is ever
@@ -44,9 +38,6 @@ public final class StreamableHttpEndpoint {
 
   private final McpServer server;
   private final HttpSettings settings;
-  private final ScheduledExecutorService keepAlive =
-      Executors.newSingleThreadScheduledExecutor(
-          Thread.ofPlatform().daemon().name("mcp-sse-keepalive").factory());
 
   public StreamableHttpEndpoint(McpServer server, HttpSettings settings) {
     this.server = server;
@@ -106,7 +97,7 @@ public final class StreamableHttpEndpoint {
                   data)));
       return;
     } catch (IOException e) {
-      refuse(exchange, 400, "The request body could not be read: " + e.getMessage(), headers);
+      refuse(exchange, 400, "The request body could not be read", headers);
       return;
     }
     switch (JsonRpcCodec.decode(body)) {
@@ -120,7 +111,7 @@ public final class StreamableHttpEndpoint {
     switch (message) {
       case JsonRpcMessage.Request request -> request(exchange, headers, request);
       case JsonRpcMessage.Notification notification -> {
-        server.accept(notification, requester(exchange));
+        server.accept(notification, principal(exchange));
         exchange.respond(202, headers, new byte[0]);
       }
       case JsonRpcMessage.Result result -> answer(exchange, headers, result);
@@ -138,16 +129,20 @@ public final class StreamableHttpEndpoint {
     Cancellation cancellation = new Cancellation();
     boolean streamable = exchange.canStream() && acceptsEventStream(exchange);
     ResponseChannel channel =
-        new ResponseChannel(
-            exchange,
-            streamable,
-            headers,
-            keepAlive,
-            settings.keepAlive().toMillis(),
-            cancellation);
+        new ResponseChannel(exchange, headers, settings.keepAlive().toMillis(), cancellation);
     CallScope scope;
     try {
-      scope = scope(exchange, request, channel, cancellation);
+      scope =
+          RequestEra.scope(
+              exchange,
+              request,
+              requestsAllowed ->
+                  streamable
+                      ? new StreamOutbound(server, cancellation, channel::send, requestsAllowed)
+                      : Outbound.NONE,
+              cancellation,
+              principal(exchange),
+              settings.legacyLogLevel());
     } catch (McpException e) {
       channel.finish(new Reply(new JsonRpcMessage.Error(request.id(), e.error()), e.httpStatus()));
       return;
@@ -155,95 +150,7 @@ public final class StreamableHttpEndpoint {
     channel.finish(server.handle(request, scope));
   }
 
-  /** Works out the request's era and checks what that era requires of headers and envelope. */
-  private CallScope scope(
-      HttpExchange exchange,
-      JsonRpcMessage.Request request,
-      ResponseChannel channel,
-      Cancellation cancellation) {
-    Optional<String> header = exchange.header("MCP-Protocol-Version").map(String::strip);
-    Optional<ProtocolVersion> legacyHeader =
-        header.flatMap(ProtocolVersion::parse).filter(version -> !version.isModern());
-    boolean modern =
-        Envelope.isPresent(request.params()) || (header.isPresent() && legacyHeader.isEmpty());
-    if (!modern) {
-      ProtocolVersion version =
-          legacyHeader.orElse(
-              "initialize".equals(request.method())
-                  ? ProtocolVersion.LATEST_LEGACY
-                  : ProtocolVersion.V2025_03_26);
-      return new CallScope(
-          version,
-          null,
-          settings.legacyLogLevel(),
-          outbound(channel, cancellation, true),
-          cancellation,
-          requester(exchange));
-    }
-    if (header.isEmpty()) {
-      throw headerMismatch(
-          "the MCP-Protocol-Version header is required in protocol version 2026-07-28");
-    }
-    Envelope envelope = Envelope.read(request.params());
-    if (!header.get().equals(envelope.protocolVersion())) {
-      throw headerMismatch(
-          "the MCP-Protocol-Version header ("
-              + header.get()
-              + ") differs from params._meta."
-              + Envelope.PROTOCOL_VERSION
-              + " ("
-              + envelope.protocolVersion()
-              + ")");
-    }
-    ProtocolVersion version = envelope.version();
-    checkHeader(exchange, "Mcp-Method", request.method());
-    String name =
-        switch (request.method()) {
-          case "tools/call", "prompts/get" -> request.params().path("name").asText(null);
-          case "resources/read" -> request.params().path("uri").asText(null);
-          default -> null;
-        };
-    if (name != null) {
-      checkHeader(exchange, "Mcp-Name", name);
-    }
-    return new CallScope(
-        version,
-        envelope,
-        null,
-        outbound(channel, cancellation, false),
-        cancellation,
-        requester(exchange));
-  }
-
-  private Outbound outbound(
-      ResponseChannel channel, Cancellation cancellation, boolean requestsAllowed) {
-    return channel.streamable()
-        ? new StreamOutbound(server, cancellation, channel::send, requestsAllowed)
-        : Outbound.NONE;
-  }
-
-  private static void checkHeader(HttpExchange exchange, String name, String expected) {
-    String given =
-        exchange
-            .header(name)
-            .orElseThrow(
-                () ->
-                    headerMismatch(
-                        "the " + name + " header is required in protocol version 2026-07-28"));
-    if (!HeaderValues.decode(given).map(expected::equals).orElse(false)) {
-      throw headerMismatch(
-          "the " + name + " header (" + given + ") differs from the body (" + expected + ")");
-    }
-  }
-
-  static McpException headerMismatch(String message) {
-    return McpException.of(ErrorCode.HEADER_MISMATCH, "Header mismatch: " + message, null, 400);
-  }
-
-  /**
-   * JSON-RPC batches: only protocol version 2025-03-26 had them. Their requests are answered
-   * together in one JSON array, without streaming.
-   */
+  /** JSON-RPC batches: only protocol version 2025-03-26 had them. */
   private void batch(HttpExchange exchange, Map<String, String> headers, Incoming.Batch batch) {
     Optional<String> header = exchange.header("MCP-Protocol-Version").map(String::strip);
     if (header.isPresent()
@@ -260,41 +167,8 @@ public final class StreamableHttpEndpoint {
           headers);
       return;
     }
-    ArrayNode replies = Json.MAPPER.createArrayNode();
-    for (Incoming item : batch.items()) {
-      switch (item) {
-        case Incoming.Invalid invalid -> replies.add(JsonRpcCodec.encode(invalid.response()));
-        case Incoming.Single single -> {
-          switch (single.message()) {
-            case JsonRpcMessage.Request request -> {
-              CallScope scope =
-                  new CallScope(
-                      ProtocolVersion.V2025_03_26,
-                      null,
-                      settings.legacyLogLevel(),
-                      Outbound.NONE,
-                      new Cancellation(),
-                      requester(exchange));
-              Reply reply = server.handle(request, scope);
-              if (!reply.isNone()) {
-                replies.add(JsonRpcCodec.encode(reply.message()));
-              }
-            }
-            case JsonRpcMessage.Notification notification ->
-                server.accept(notification, requester(exchange));
-            default -> server.acceptAnswer(single.message());
-          }
-        }
-        case Incoming.Batch nested ->
-            replies.add(
-                JsonRpcCodec.encode(
-                    new JsonRpcMessage.Error(
-                        null,
-                        JsonRpcError.of(
-                            ErrorCode.INVALID_REQUEST,
-                            "Invalid Request: a batch inside a batch"))));
-      }
-    }
+    ArrayNode replies =
+        Batches.answer(server, batch, principal(exchange), settings.legacyLogLevel());
     if (replies.isEmpty()) {
       exchange.respond(202, headers, new byte[0]);
       return;
@@ -359,22 +233,11 @@ public final class StreamableHttpEndpoint {
   }
 
   /**
-   * Who sent a request, to scope {@code notifications/cancelled}: request ids are unique only per
-   * client, and a stateless server has no session to tell clients apart, so it uses the credential
-   * (a hash of it, never the credential itself).
+   * Who sent a request: a stateless server has no session to tell clients apart, so it uses the
+   * credential (a hash of it, never the credential itself), or {@code null} when there is none.
    */
-  private static String requester(HttpExchange exchange) {
-    return exchange.header("Authorization").map(StreamableHttpEndpoint::sha256).orElse("anonymous");
-  }
-
-  private static String sha256(String value) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+  private static String principal(HttpExchange exchange) {
+    return exchange.header("Authorization").map(Canonical::sha256).orElse(null);
   }
 
   private static void refuse(

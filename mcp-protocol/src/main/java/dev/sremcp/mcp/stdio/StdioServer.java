@@ -1,5 +1,6 @@
 package dev.sremcp.mcp.stdio;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.sremcp.mcp.engine.CallScope;
 import dev.sremcp.mcp.engine.Cancellation;
 import dev.sremcp.mcp.engine.Envelope;
@@ -21,6 +22,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +46,7 @@ public final class StdioServer {
   private final OutputStream out;
   private final int maxLineBytes;
   private final ReentrantLock writeLock = new ReentrantLock();
+  private final Set<Cancellation> running = ConcurrentHashMap.newKeySet();
   private volatile ProtocolVersion negotiated;
   private volatile LogLevel legacyLogLevel;
 
@@ -55,33 +60,31 @@ public final class StdioServer {
   }
 
   /**
-   * Serves until standard input ends, then lets running requests finish for up to {@code grace}.
+   * Serves until standard input ends, then lets running requests finish for up to {@code grace};
+   * those still running are cancelled and left behind.
    */
   public void run(Duration grace) throws IOException {
-    try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
-      LineReader lines = new LineReader(in, maxLineBytes);
-      while (true) {
-        LineReader.Line line = lines.next();
-        if (line == null) {
-          break;
-        }
-        if (line.tooLong()) {
-          write(
-              new JsonRpcMessage.Error(
-                  null,
-                  JsonRpcError.of(
-                      ErrorCode.INVALID_REQUEST,
-                      "Message too large: the limit is " + maxLineBytes + " bytes per line")));
-          continue;
-        }
-        if (line.bytes().length == 0) {
-          continue;
-        }
+    ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
+    LineReader lines = new LineReader(in, maxLineBytes);
+    LineReader.Line line;
+    while ((line = lines.next()) != null) {
+      if (line.tooLong()) {
+        write(
+            new JsonRpcMessage.Error(
+                null,
+                JsonRpcError.of(
+                    ErrorCode.INVALID_REQUEST,
+                    "Message too large: the limit is " + maxLineBytes + " bytes per line")));
+      } else if (line.bytes().length > 0) {
         dispatch(JsonRpcCodec.decode(line.bytes()), requests);
       }
-      requests.shutdown();
+    }
+    requests.shutdown();
+    try {
       if (!requests.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        running.forEach(Cancellation::cancel);
         requests.shutdownNow();
+        requests.awaitTermination(1, TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -93,7 +96,7 @@ public final class StdioServer {
       case Incoming.Invalid invalid -> write(invalid.response());
       case Incoming.Batch batch -> {
         if (negotiated != null && negotiated.allowsBatches()) {
-          batch.items().forEach(item -> dispatch(item, requests));
+          requests.submit(() -> answerBatch(batch));
         } else {
           write(
               new JsonRpcMessage.Error(
@@ -105,7 +108,8 @@ public final class StdioServer {
       }
       case Incoming.Single single -> {
         switch (single.message()) {
-          case JsonRpcMessage.Request request -> requests.submit(() -> answer(request));
+          case JsonRpcMessage.Request request ->
+              requests.submit(() -> reply(request).ifPresent(this::write));
           case JsonRpcMessage.Notification notification -> server.accept(notification, REQUESTER);
           case JsonRpcMessage.Result result -> server.acceptAnswer(result);
           case JsonRpcMessage.Error error -> server.acceptAnswer(error);
@@ -114,21 +118,48 @@ public final class StdioServer {
     }
   }
 
-  private void answer(JsonRpcMessage.Request request) {
+  /** A 2025-03-26 batch: its requests answered in order, as one array on one line. */
+  private void answerBatch(Incoming.Batch batch) {
+    ArrayNode replies = Json.MAPPER.createArrayNode();
+    for (Incoming item : batch.items()) {
+      switch (item) {
+        case Incoming.Invalid invalid -> replies.add(JsonRpcCodec.encode(invalid.response()));
+        case Incoming.Single single -> {
+          switch (single.message()) {
+            case JsonRpcMessage.Request request ->
+                reply(request).ifPresent(message -> replies.add(JsonRpcCodec.encode(message)));
+            case JsonRpcMessage.Notification notification -> server.accept(notification, REQUESTER);
+            default -> server.acceptAnswer(single.message());
+          }
+        }
+        case Incoming.Batch nested ->
+            throw new IllegalStateException(
+                "the codec reads batch items one by one; it never nests");
+      }
+    }
+    if (!replies.isEmpty()) {
+      writeLine(Json.bytes(replies));
+    }
+  }
+
+  /** The response to one request; empty when it was cancelled. */
+  private Optional<JsonRpcMessage> reply(JsonRpcMessage.Request request) {
     Cancellation cancellation = new Cancellation();
-    Reply reply;
+    running.add(cancellation);
     try {
-      reply = server.handle(request, scope(request, cancellation));
-    } catch (McpException e) {
-      reply = new Reply(new JsonRpcMessage.Error(request.id(), e.error()), e.httpStatus());
+      Reply reply;
+      try {
+        reply = server.handle(request, scope(request, cancellation));
+      } catch (McpException e) {
+        reply = new Reply(new JsonRpcMessage.Error(request.id(), e.error()), e.httpStatus());
+      }
+      if (reply.message() instanceof JsonRpcMessage.Result result) {
+        remember(request, result);
+      }
+      return Optional.ofNullable(reply.message());
+    } finally {
+      running.remove(cancellation);
     }
-    if (reply.isNone()) {
-      return;
-    }
-    if (reply.message() instanceof JsonRpcMessage.Result result) {
-      remember(request, result);
-    }
-    write(reply.message());
   }
 
   private CallScope scope(JsonRpcMessage.Request request, Cancellation cancellation) {
@@ -170,7 +201,10 @@ public final class StdioServer {
   }
 
   private boolean write(JsonRpcMessage message) {
-    byte[] line = Json.bytes(JsonRpcCodec.encode(message));
+    return writeLine(Json.bytes(JsonRpcCodec.encode(message)));
+  }
+
+  private boolean writeLine(byte[] line) {
     writeLock.lock();
     try {
       out.write(line);

@@ -10,7 +10,6 @@ import static dev.sremcp.mcp.engine.Harness.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.IntNode;
 import dev.sremcp.mcp.engine.Harness.Recorder;
 import dev.sremcp.mcp.jsonrpc.Json;
 import dev.sremcp.mcp.jsonrpc.JsonRpcError;
@@ -203,7 +202,7 @@ class McpServerTest {
                   legacy(Recorder.silent())));
 
       assertThat(names(first) + names(second) + names(third))
-          .isEqualTo("[confirm, crash, echo][logs, progress, sample][slow]");
+          .isEqualTo("[confirm, crash, echo][logs, numbers, progress][sample, slow]");
       assertThat(third.has("nextCursor")).isFalse();
     }
 
@@ -245,6 +244,22 @@ class McpServerTest {
       assertThat(result.path("isError").asBoolean()).isTrue();
       String text = result.path("content").get(0).path("text").asText();
       assertThat(text).startsWith("Invalid arguments for echo: ").contains("message").contains("x");
+    }
+
+    @Test
+    void aCallWithThousandsOfBadValuesGetsTheFirstFewProblems() {
+      String values = String.join(",", java.util.Collections.nCopies(5000, "10"));
+
+      JsonNode result =
+          result(
+              legacyCall(
+                  "tools/call",
+                  "{\"name\":\"numbers\",\"arguments\":{\"values\":[" + values + "]}}"));
+
+      String text = result.path("content").get(0).path("text").asText();
+      assertThat(result.path("isError").asBoolean()).isTrue();
+      assertThat(text).contains("and 4980 more");
+      assertThat(text.length()).isLessThan(5000);
     }
 
     @Test
@@ -333,11 +348,15 @@ class McpServerTest {
       McpServer later =
           catalog.server(Clock.fixed(Instant.now().plus(Duration.ofHours(1)), ZoneOffset.UTC));
 
+      assertThat(result(retry(server, "confirm", state)).path("resultType").asText())
+          .as("the untouched state still opens")
+          .isEqualTo("complete");
       for (Reply reply :
           new Reply[] {
             retry(server, "confirm", state + "-TAMPERED"),
             retry(server, "sample", state),
-            retry(later, "confirm", state)
+            retry(later, "confirm", state),
+            retryWithOtherArguments(server, state)
           }) {
         assertThat(error(reply).code()).isEqualTo(-32602);
         assertThat(error(reply).message()).contains("requestState integrity check failed");
@@ -353,6 +372,20 @@ class McpServerTest {
           .asText();
     }
 
+    private static Reply retryWithOtherArguments(McpServer server, String state) {
+      JsonRpcMessage.Request request =
+          request(
+              "tools/call",
+              modernParams(
+                  "{\"name\":\"confirm\",\"arguments\":{\"x\":1},\"requestState\":\""
+                      + state
+                      + "\","
+                      + "\"inputResponses\":{\"ok\":{\"action\":\"accept\",\"content\":{}}}}",
+                  "{\"elicitation\":{}}",
+                  null));
+      return server.handle(request, modern(request, Recorder.silent()));
+    }
+
     private static Reply retry(McpServer server, String tool, String state) {
       JsonRpcMessage.Request request =
           request(
@@ -362,7 +395,7 @@ class McpServerTest {
                       + tool
                       + "\",\"requestState\":\""
                       + state
-                      + "\",\"inputResponses\":{}}",
+                      + "\",\"inputResponses\":{\"ok\":{\"action\":\"accept\",\"content\":{}}}}",
                   "{\"elicitation\":{},\"sampling\":{}}",
                   null));
       return server.handle(request, modern(request, Recorder.silent()));
@@ -450,6 +483,30 @@ class McpServerTest {
 
       assertThat(running.get(5, TimeUnit.SECONDS).isNone()).isTrue();
       assertThat(catalog.slowSawCancellation).isTrue();
+    }
+
+    @Test
+    void aRequestWithoutAPrincipalCannotBeCancelledByNotification() throws Exception {
+      CompletableFuture<Reply> running =
+          CompletableFuture.supplyAsync(
+              () ->
+                  server.handle(
+                      request("tools/call", "{\"name\":\"slow\"}"),
+                      new CallScope(
+                          ProtocolVersion.V2025_11_25,
+                          null,
+                          LogLevel.INFO,
+                          Recorder.silent(),
+                          new dev.sremcp.mcp.engine.Cancellation(),
+                          null)));
+      assertThat(catalog.slowStarted.await(5, TimeUnit.SECONDS)).isTrue();
+
+      server.accept(
+          new JsonRpcMessage.Notification("notifications/cancelled", json("{\"requestId\":1}")),
+          null);
+
+      assertThat(running.get(15, TimeUnit.SECONDS).isNone()).as("it ran to the end").isFalse();
+      assertThat(catalog.slowSawCancellation).isFalse();
     }
   }
 
@@ -543,6 +600,5 @@ class McpServerTest {
     Reply reply = server.handle(request, legacy(Recorder.silent()));
 
     assertThat(((JsonRpcMessage.Result) reply.message()).id().asLong()).isEqualTo(1795554563266L);
-    assertThat(IntNode.valueOf(1)).isNotEqualTo(((JsonRpcMessage.Result) reply.message()).id());
   }
 }

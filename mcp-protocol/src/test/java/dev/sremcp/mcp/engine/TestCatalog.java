@@ -28,9 +28,13 @@ final class TestCatalog {
   final CountDownLatch slowStarted = new CountDownLatch(1);
   volatile boolean slowSawCancellation;
 
+  /** One key for every server of a test, so state sealed by one opens in another. */
+  static final byte[] STATE_KEY = new byte[32];
+
   McpServer.Builder builder() {
     return McpServer.builder()
         .serverInfo(new Implementation("test-server", null, "1.2.3"))
+        .stateKey(STATE_KEY)
         .tool(
             new Tool(
                 "echo",
@@ -42,6 +46,17 @@ final class TestCatalog {
                 null,
                 null,
                 (args, context) -> CallToolResult.text(args.get("message").asText())))
+        .tool(
+            new Tool(
+                "numbers",
+                null,
+                "Takes a list of small numbers",
+                json(
+                    "{\"type\":\"object\",\"properties\":{\"values\":{\"type\":\"array\","
+                        + "\"items\":{\"type\":\"integer\",\"maximum\":9}}}}"),
+                null,
+                null,
+                (args, context) -> CallToolResult.text("ok")))
         .tool(
             Tool.simple(
                 "progress",
@@ -65,16 +80,20 @@ final class TestCatalog {
         .tool(
             Tool.simple(
                 "slow",
-                "Runs until cancelled",
+                "Runs for two seconds unless cancelled",
                 (args, context) -> {
                   slowStarted.countDown();
-                  long deadline = System.nanoTime() + 10_000_000_000L;
-                  while (System.nanoTime() < deadline) {
+                  for (int step = 0; step < 400; step++) {
                     if (context.isCancelled()) {
                       slowSawCancellation = true;
                       throw new CancellationException("cancelled");
                     }
-                    Thread.onSpinWait();
+                    try {
+                      Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                      throw new CancellationException("interrupted");
+                    }
                   }
                   return CallToolResult.text("finished");
                 }))

@@ -151,10 +151,15 @@ class StreamableHttpEndpointTest {
 
   @Test
   void keepsALongStreamAliveWithComments() {
+    StreamableHttpEndpoint chatty =
+        new StreamableHttpEndpoint(
+            server,
+            new HttpSettings(
+                2048, AccessPolicy.loopback(Set.of()), Duration.ofMillis(10), LogLevel.INFO));
     FakeExchange exchange =
         FakeExchange.post(call("steps", ",\"_meta\":{\"progressToken\":\"p\"}"), LEGACY);
 
-    endpoint.handle(exchange);
+    chatty.handle(exchange);
 
     assertThat(exchange.text()).contains(": keep-alive\n\n");
   }

@@ -47,6 +47,84 @@ class StdioServerTest {
                           .orElseGet(() -> InputRequired.of("q", InputRequest.sample("hi", 5)))))
           .build();
 
+  @Test
+  void answersABatchAsOneArrayOnceTheConnectionSpeaks20250326() throws Exception {
+    String input =
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-03-26\"}}\n"
+            + "[{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"},{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"},"
+            + "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/list\"}]\n";
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    PipedOutputStream client = new PipedOutputStream();
+    PipedInputStream serverIn = new PipedInputStream(client, 1 << 16);
+    CompletableFuture<Void> running =
+        CompletableFuture.runAsync(
+            () -> {
+              try {
+                new StdioServer(server, serverIn, output, 1 << 20, LogLevel.INFO)
+                    .run(Duration.ofSeconds(5));
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+
+    write(client, input.lines().findFirst().orElseThrow());
+    Thread.sleep(300); // the batch is only allowed once initialize has been answered
+    write(client, input.lines().skip(1).findFirst().orElseThrow());
+    client.close();
+    running.get(10, TimeUnit.SECONDS);
+
+    java.util.List<String> lines = output.toString(StandardCharsets.UTF_8).lines().toList();
+    assertThat(lines).hasSize(2);
+    JsonNode batch = parse(lines.get(1));
+    assertThat(batch.isArray()).isTrue();
+    assertThat(batch).extracting(reply -> reply.path("id").asInt()).containsExactly(2, 3);
+  }
+
+  @Test
+  void cancelsWhatIsStillRunningWhenTheGraceAfterEndOfInputRunsOut() throws Exception {
+    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicBoolean cancelled =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    McpServer stubborn =
+        McpServer.builder()
+            .serverInfo(new Implementation("t", null, "1"))
+            .tool(
+                Tool.simple(
+                    "forever",
+                    "Runs until cancelled",
+                    (args, context) -> {
+                      started.countDown();
+                      while (!context.isCancelled()) {
+                        Thread.onSpinWait();
+                      }
+                      cancelled.set(true);
+                      throw new java.util.concurrent.CancellationException();
+                    }))
+            .build();
+    PipedOutputStream client = new PipedOutputStream();
+    PipedInputStream serverIn = new PipedInputStream(client, 1 << 16);
+    CompletableFuture<Void> running =
+        CompletableFuture.runAsync(
+            () -> {
+              try {
+                new StdioServer(
+                        stubborn, serverIn, new ByteArrayOutputStream(), 1 << 20, LogLevel.INFO)
+                    .run(Duration.ofMillis(200));
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+    write(
+        client,
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"forever\"}}");
+    assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+
+    client.close();
+
+    running.get(10, TimeUnit.SECONDS);
+    assertThat(cancelled).isTrue();
+  }
+
   private static Map<String, JsonNode> byId(String output) {
     Map<String, JsonNode> messages = new HashMap<>();
     output
