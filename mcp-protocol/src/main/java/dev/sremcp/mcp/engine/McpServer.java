@@ -1,9 +1,12 @@
 package dev.sremcp.mcp.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sremcp.mcp.jsonrpc.ErrorCode;
+import dev.sremcp.mcp.jsonrpc.Incoming;
 import dev.sremcp.mcp.jsonrpc.Json;
+import dev.sremcp.mcp.jsonrpc.JsonRpcCodec;
 import dev.sremcp.mcp.jsonrpc.JsonRpcError;
 import dev.sremcp.mcp.jsonrpc.JsonRpcMessage;
 import dev.sremcp.mcp.jsonrpc.McpException;
@@ -22,6 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The MCP engine: answers one JSON-RPC request at a time, statelessly, under the rules of the
@@ -141,6 +145,38 @@ public final class McpServer {
         cancellation.cancel();
       }
     }
+  }
+
+  /**
+   * A JSON-RPC batch (protocol version 2025-03-26): its requests answered in order by {@code
+   * answer}, its notifications and answers taken as they come. The replies, as one array; empty
+   * when nothing in the batch expects one.
+   */
+  public ArrayNode batch(
+      Incoming.Batch batch, Function<JsonRpcMessage.Request, Reply> answer, String principal) {
+    ArrayNode replies = Json.MAPPER.createArrayNode();
+    for (Incoming item : batch.items()) {
+      switch (item) {
+        case Incoming.Invalid invalid -> replies.add(JsonRpcCodec.encode(invalid.response()));
+        case Incoming.Single single -> {
+          switch (single.message()) {
+            case JsonRpcMessage.Request request -> {
+              Reply reply = answer.apply(request);
+              if (!reply.isNone()) {
+                replies.add(JsonRpcCodec.encode(reply.message()));
+              }
+            }
+            case JsonRpcMessage.Notification notification -> accept(notification, principal);
+            case JsonRpcMessage.Result result -> acceptAnswer(result);
+            case JsonRpcMessage.Error error -> acceptAnswer(error);
+          }
+        }
+        case Incoming.Batch nested ->
+            throw new IllegalStateException(
+                "the codec reads batch items one by one; it never nests");
+      }
+    }
+    return replies;
   }
 
   /** A client's answer to a request this server sent; false when no request waits for it. */

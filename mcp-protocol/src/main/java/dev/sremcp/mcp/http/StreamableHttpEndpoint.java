@@ -167,8 +167,21 @@ public final class StreamableHttpEndpoint {
           headers);
       return;
     }
+    String principal = principal(exchange);
     ArrayNode replies =
-        Batches.answer(server, batch, principal(exchange), settings.legacyLogLevel());
+        server.batch(
+            batch,
+            request ->
+                server.handle(
+                    request,
+                    new CallScope(
+                        ProtocolVersion.V2025_03_26,
+                        null,
+                        settings.legacyLogLevel(),
+                        Outbound.NONE,
+                        new Cancellation(),
+                        principal)),
+            principal);
     if (replies.isEmpty()) {
       exchange.respond(202, headers, new byte[0]);
       return;

@@ -22,7 +22,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -39,7 +38,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class StdioServer {
 
-  private static final String REQUESTER = "stdio";
+  private static final String PRINCIPAL = "stdio";
 
   private final McpServer server;
   private final InputStream in;
@@ -109,8 +108,14 @@ public final class StdioServer {
       case Incoming.Single single -> {
         switch (single.message()) {
           case JsonRpcMessage.Request request ->
-              requests.submit(() -> reply(request).ifPresent(this::write));
-          case JsonRpcMessage.Notification notification -> server.accept(notification, REQUESTER);
+              requests.submit(
+                  () -> {
+                    Reply reply = reply(request);
+                    if (!reply.isNone()) {
+                      write(reply.message());
+                    }
+                  });
+          case JsonRpcMessage.Notification notification -> server.accept(notification, PRINCIPAL);
           case JsonRpcMessage.Result result -> server.acceptAnswer(result);
           case JsonRpcMessage.Error error -> server.acceptAnswer(error);
         }
@@ -120,30 +125,14 @@ public final class StdioServer {
 
   /** A 2025-03-26 batch: its requests answered in order, as one array on one line. */
   private void answerBatch(Incoming.Batch batch) {
-    ArrayNode replies = Json.MAPPER.createArrayNode();
-    for (Incoming item : batch.items()) {
-      switch (item) {
-        case Incoming.Invalid invalid -> replies.add(JsonRpcCodec.encode(invalid.response()));
-        case Incoming.Single single -> {
-          switch (single.message()) {
-            case JsonRpcMessage.Request request ->
-                reply(request).ifPresent(message -> replies.add(JsonRpcCodec.encode(message)));
-            case JsonRpcMessage.Notification notification -> server.accept(notification, REQUESTER);
-            default -> server.acceptAnswer(single.message());
-          }
-        }
-        case Incoming.Batch nested ->
-            throw new IllegalStateException(
-                "the codec reads batch items one by one; it never nests");
-      }
-    }
+    ArrayNode replies = server.batch(batch, this::reply, PRINCIPAL);
     if (!replies.isEmpty()) {
       writeLine(Json.bytes(replies));
     }
   }
 
-  /** The response to one request; empty when it was cancelled. */
-  private Optional<JsonRpcMessage> reply(JsonRpcMessage.Request request) {
+  /** The reply to one request; {@link Reply#NONE} when it was cancelled. */
+  private Reply reply(JsonRpcMessage.Request request) {
     Cancellation cancellation = new Cancellation();
     running.add(cancellation);
     try {
@@ -156,7 +145,7 @@ public final class StdioServer {
       if (reply.message() instanceof JsonRpcMessage.Result result) {
         remember(request, result);
       }
-      return Optional.ofNullable(reply.message());
+      return reply;
     } finally {
       running.remove(cancellation);
     }
@@ -172,7 +161,7 @@ public final class StdioServer {
           null,
           new StreamOutbound(server, cancellation, this::write, false),
           cancellation,
-          REQUESTER);
+          PRINCIPAL);
     }
     ProtocolVersion version = negotiated != null ? negotiated : ProtocolVersion.LATEST_LEGACY;
     return new CallScope(
@@ -181,7 +170,7 @@ public final class StdioServer {
         legacyLogLevel,
         new StreamOutbound(server, cancellation, this::write, true),
         cancellation,
-        REQUESTER);
+        PRINCIPAL);
   }
 
   /** The legacy era's connection state: the negotiated version and the log level. */
