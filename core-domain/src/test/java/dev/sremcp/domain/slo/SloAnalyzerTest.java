@@ -233,41 +233,11 @@ class SloAnalyzerTest {
   @Test
   void hostileNamesAndSelectorsAreRefusedBeforeTheyReachTheRules() {
     for (Map<String, Object> arguments :
-        List.<Map<String, Object>>of(
-            Map.of(
-                "target",
-                99.9,
-                "window",
-                "30d",
-                "good",
-                1,
-                "total",
-                1,
-                "name",
-                "a\n  - alert: Evil"),
-            Map.of("target", 99.9, "window", "30d", "good", 1, "total", 1, "name", "a | b"),
-            Map.of(
-                "target",
-                99.9,
-                "window",
-                "30d",
-                "good",
-                1,
-                "total",
-                1,
-                "metric",
-                "x{job=\"a\"} or vector(1)"),
-            Map.of(
-                "target",
-                99.9,
-                "window",
-                "30d",
-                "good",
-                1,
-                "total",
-                1,
-                "metric",
-                "x{job=\"a\nb\"}"))) {
+        List.of(
+            SloFixtures.counts("name", "a\n  - alert: Evil"),
+            SloFixtures.counts("name", "a | b"),
+            SloFixtures.counts("metric", "x{job=\"a\"} or vector(1)"),
+            SloFixtures.counts("metric", "x{job=\"a\nb\"}"))) {
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> analyze(arguments))
           .isInstanceOf(dev.sremcp.domain.tool.InvalidArgumentsException.class);
     }

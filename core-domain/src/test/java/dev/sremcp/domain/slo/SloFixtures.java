@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,23 @@ final class SloFixtures {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Valid counts arguments (99.9% over 30d, 90 of 100 good), changed by name/value pairs; a null
+   * value removes the argument.
+   */
+  static Map<String, Object> counts(Object... pairs) {
+    Map<String, Object> values =
+        new HashMap<>(Map.of("target", 99.9, "window", "30d", "good", 90, "total", 100));
+    for (int i = 0; i < pairs.length; i += 2) {
+      if (pairs[i + 1] == null) {
+        values.remove((String) pairs[i]);
+      } else {
+        values.put((String) pairs[i], pairs[i + 1]);
+      }
+    }
+    return values;
   }
 
   /** Enough JSON for test fixtures: objects, arrays, strings without escapes, numbers, booleans. */

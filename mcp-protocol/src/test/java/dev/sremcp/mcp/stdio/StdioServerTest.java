@@ -16,6 +16,7 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PipedInputStream;
@@ -56,16 +57,7 @@ class StdioServerTest {
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     PipedOutputStream client = new PipedOutputStream();
     PipedInputStream serverIn = new PipedInputStream(client, 1 << 16);
-    CompletableFuture<Void> running =
-        CompletableFuture.runAsync(
-            () -> {
-              try {
-                new StdioServer(server, serverIn, output, 1 << 20, LogLevel.INFO)
-                    .run(Duration.ofSeconds(5));
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            });
+    CompletableFuture<Void> running = serve(server, serverIn, output, Duration.ofSeconds(5));
 
     write(client, input.lines().findFirst().orElseThrow());
     Thread.sleep(300); // the batch is only allowed once initialize has been answered
@@ -104,16 +96,7 @@ class StdioServerTest {
     PipedOutputStream client = new PipedOutputStream();
     PipedInputStream serverIn = new PipedInputStream(client, 1 << 16);
     CompletableFuture<Void> running =
-        CompletableFuture.runAsync(
-            () -> {
-              try {
-                new StdioServer(
-                        stubborn, serverIn, new ByteArrayOutputStream(), 1 << 20, LogLevel.INFO)
-                    .run(Duration.ofMillis(200));
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            });
+        serve(stubborn, serverIn, new ByteArrayOutputStream(), Duration.ofMillis(200));
     write(
         client,
         "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"forever\"}}");
@@ -192,17 +175,7 @@ class StdioServerTest {
     PipedInputStream serverIn = new PipedInputStream(client, 1 << 16);
     PipedInputStream clientIn = new PipedInputStream(1 << 16);
     OutputStream serverOut = new PipedOutputStream(clientIn);
-    CompletableFuture<Void> running =
-        CompletableFuture.runAsync(
-            () -> {
-              try {
-                new StdioServer(server, serverIn, serverOut, 1 << 20, LogLevel.INFO)
-                    .run(Duration.ofSeconds(5));
-                serverOut.close();
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            });
+    CompletableFuture<Void> running = serve(server, serverIn, serverOut, Duration.ofSeconds(5));
     BufferedReader fromServer =
         new BufferedReader(new InputStreamReader(clientIn, StandardCharsets.UTF_8));
 
@@ -224,6 +197,19 @@ class StdioServerTest {
     assertThat(answer.path("result").path("content").get(0).path("text").asText())
         .isEqualTo("it said yes");
     running.get(10, TimeUnit.SECONDS);
+  }
+
+  /** Runs a server over the given streams until its input ends, then closes its output. */
+  private static CompletableFuture<Void> serve(
+      McpServer server, InputStream in, OutputStream out, Duration grace) {
+    return CompletableFuture.runAsync(
+        () -> {
+          try (out) {
+            new StdioServer(server, in, out, 1 << 20, LogLevel.INFO).run(grace);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
 
   private static void write(OutputStream out, String line) throws IOException {
