@@ -119,6 +119,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         yield INTERNAL_FAILURE;
       }
       case ToolOutcome.UnknownTool unknown -> UNUSABLE_INPUT;
+      case ToolOutcome.Refused refused -> { // unmetered calls are never refused; kept for totality
+        err.println("sre-mcp analyze: " + refused.refusal().message());
+        yield INTERNAL_FAILURE;
+      }
     };
   }
 }

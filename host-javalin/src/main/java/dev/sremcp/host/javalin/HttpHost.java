@@ -1,6 +1,7 @@
 package dev.sremcp.host.javalin;
 
 import dev.sremcp.mcp.engine.McpServer;
+import dev.sremcp.mcp.http.HttpAuthentication;
 import dev.sremcp.mcp.http.HttpSettings;
 import dev.sremcp.mcp.http.StreamableHttpEndpoint;
 import io.javalin.Javalin;
@@ -40,7 +41,17 @@ public final class HttpHost {
       HttpSettings settings,
       PrometheusMeterRegistry metrics,
       Consumer<JavalinConfig> addition) {
-    StreamableHttpEndpoint endpoint = new StreamableHttpEndpoint(server, settings);
+    return create(server, settings, metrics, HttpAuthentication.NONE, addition);
+  }
+
+  /** The host with authentication on {@code /mcp}, and more routes added last. */
+  static Javalin create(
+      McpServer server,
+      HttpSettings settings,
+      PrometheusMeterRegistry metrics,
+      HttpAuthentication authentication,
+      Consumer<JavalinConfig> addition) {
+    StreamableHttpEndpoint endpoint = new StreamableHttpEndpoint(server, settings, authentication);
     Handler mcp = context -> endpoint.handle(new JavalinExchange(context));
     return Javalin.create(
         config -> {
@@ -69,12 +80,16 @@ public final class HttpHost {
           config.routes.error(
               404,
               context -> {
-                if (!MCP_PATH.equals(context.path())) { // the MCP endpoint's 404s are JSON-RPC
+                // The MCP endpoint's 404s are JSON-RPC, and the REST API's say what was not found.
+                String type = context.res().getContentType();
+                if (!MCP_PATH.equals(context.path())
+                    && (type == null || !type.startsWith("application/json"))) {
                   json(
                       context,
                       404,
-                      "{\"error\":\"Not Found\",\"message\":\"sre-mcp serves MCP at /mcp, and"
-                          + " /healthz, /readyz and /metrics\"}");
+                      "{\"error\":\"Not Found\",\"message\":\"sre-mcp serves MCP at /mcp, its"
+                          + " REST API under /v1 (see /v1/openapi.json), and /healthz, /readyz"
+                          + " and /metrics\"}");
                 }
               });
           config.routes.exception(

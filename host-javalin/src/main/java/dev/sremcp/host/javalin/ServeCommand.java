@@ -3,7 +3,9 @@ package dev.sremcp.host.javalin;
 import dev.sremcp.mcp.engine.McpServer;
 import dev.sremcp.mcp.http.HttpSettings;
 import dev.sremcp.mcp.tools.SreMcpServer;
+import dev.sremcp.persistence.postgres.EmbeddedPostgresServer;
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -13,7 +15,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -25,6 +29,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Serve MCP at /mcp over HTTP, with /healthz, /readyz and /metrics.")
 final class ServeCommand implements Callable<Integer> {
+
+  /** Longer than any call runs (the longest MCP client timeout, plus a margin). */
+  static final Duration ABANDONED_AFTER = Duration.ofMinutes(16);
 
   @Option(
       names = "--port",
@@ -65,20 +72,38 @@ final class ServeCommand implements Callable<Integer> {
     new ProcessorMetrics().bindTo(metrics);
     new UptimeMetrics().bindTo(metrics);
     HttpSettings http = HttpSettings.fromEnvironment(environment, loopback);
-    McpServer server =
-        Composition.mcpServer(environment, conformanceFixtures, new MicrometerObserver(metrics));
-    Javalin app = HttpHost.create(server, http, metrics);
+    String address = host.contains(":") ? "[" + host + "]" : host;
+    String publicUrl =
+        Optional.ofNullable(environment.get("SREMCP_PUBLIC_URL"))
+            .filter(url -> !url.isBlank())
+            .map(url -> url.strip().replaceAll("/+$", ""))
+            .orElse("http://" + address + ":" + port);
+    Application application =
+        Application.start(environment, EmbeddedPostgresServer.Kind.SERVER, publicUrl);
+    application
+        .redis()
+        .ifPresent(
+            health ->
+                FunctionCounter.builder("sremcp_redis_fallbacks", health, h -> h.fallbacks())
+                    .description("Limiter decisions taken locally because Redis was unreachable")
+                    .register(metrics));
+    Javalin app =
+        meteredHost(application, environment, http, metrics, conformanceFixtures, publicUrl);
+    Thread reaper =
+        Thread.ofVirtual().name("sre-mcp-reservation-reaper").start(() -> reap(application));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   app.stop();
+                  reaper.interrupt();
+                  application.close();
                   stopped.countDown();
                 },
                 "sre-mcp-shutdown"));
+    System.err.println("sre-mcp: " + application.describe());
     app.start(host, port);
-    String address = host.contains(":") ? "[" + host + "]" : host;
     System.err.printf(
         "sre-mcp %s serving MCP at http://%s:%d/mcp (protocol 2026-07-28, and 2025-11-25,"
             + " 2025-06-18, 2025-03-26 through initialize)%s%n",
@@ -86,17 +111,52 @@ final class ServeCommand implements Callable<Integer> {
         address,
         app.port(),
         conformanceFixtures ? " with the conformance fixtures" : "");
-    if (!loopback) {
-      System.err.println(
-          "sre-mcp: WARNING: this server has no authentication yet (accounts arrive with issue 3):"
-              + " anyone who can reach "
-              + address
-              + ":"
-              + app.port()
-              + " can call its tools.");
-    }
     stopped.await();
     return 0;
+  }
+
+  /** The HTTP host over the metered application: MCP with bearer authentication, REST, PRM. */
+  static Javalin meteredHost(
+      Application application,
+      Map<String, String> environment,
+      HttpSettings http,
+      PrometheusMeterRegistry metrics,
+      boolean conformanceFixtures,
+      String publicUrl) {
+    String metadata = ProtectedResourceMetadata.url(publicUrl);
+    McpServer server =
+        Composition.meteredServer(
+            environment,
+            conformanceFixtures,
+            new MicrometerObserver(metrics),
+            application.tools(),
+            BearerAuthentication.challenge(metadata));
+    return HttpHost.create(
+        server,
+        http,
+        metrics,
+        new BearerAuthentication(application.accounts(), metadata, conformanceFixtures),
+        config -> {
+          new RestApi(application.accounts(), metadata).register(config);
+          ProtectedResourceMetadata.register(config, publicUrl);
+        });
+  }
+
+  /** Every minute, releases the reservations of calls whose instance crashed. */
+  private static void reap(Application application) {
+    while (!Thread.currentThread().isInterrupted()) {
+      try {
+        Thread.sleep(Duration.ofMinutes(1));
+        int released = application.releaseAbandoned(ABANDONED_AFTER);
+        if (released > 0) {
+          System.err.println("sre-mcp: released " + released + " abandoned quota reservations");
+        }
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        System.err.println("sre-mcp: could not release abandoned reservations: " + e.getMessage());
+      }
+    }
   }
 
   static boolean isLoopback(String host) {

@@ -10,7 +10,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = SreMcpCommand.Version.class,
     description = "SRE and DevOps analyses for AI assistants, over the Model Context Protocol.",
-    subcommands = {ServeCommand.class, StdioCommand.class, AnalyzeCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      StdioCommand.class,
+      AnalyzeCommand.class,
+      AdminCommand.class
+    })
 public final class SreMcpCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -37,6 +37,16 @@ final class HandlerContext implements RequestContext {
   }
 
   @Override
+  public Attributes attributes() {
+    return scope.attributes();
+  }
+
+  @Override
+  public void responseHeader(String name, String value) {
+    scope.responseHeaders().put(name, value);
+  }
+
+  @Override
   public ObjectNode clientCapabilities() {
     return scope.envelope() == null ? null : scope.envelope().clientCapabilities();
   }

@@ -39,6 +39,7 @@ public final class McpServer {
   private final int pageSize;
   private final long cacheTtlMs;
   private final String cacheScope;
+  private final ToolAccess toolAccess;
   private final RequestObserver observer;
   private final PendingRequests pending = new PendingRequests();
   private final Map<String, Cancellation> inFlight = new ConcurrentHashMap<>();
@@ -57,14 +58,16 @@ public final class McpServer {
             builder.completions);
     this.pageSize = builder.pageSize;
     this.cacheTtlMs = builder.cacheTtl.toMillis();
-    this.cacheScope = builder.cacheScope;
+    this.toolAccess = builder.toolAccess;
+    // A list that depends on the caller must not be shared between callers by a cache.
+    this.cacheScope = builder.toolAccess == ToolAccess.OPEN ? builder.cacheScope : "private";
     this.observer = builder.observer;
     InputFlow inputFlow =
         new InputFlow(
             new StateSealer(builder.stateKey, builder.clock, builder.stateLifetime),
             builder.clientTimeout);
     this.lifecycle = new LifecycleMethods(serverInfo, builder.instructions, catalog);
-    this.toolMethods = new ToolMethods(catalog, inputFlow);
+    this.toolMethods = new ToolMethods(catalog, inputFlow, toolAccess);
     this.contentMethods = new ContentMethods(catalog, inputFlow);
   }
 
@@ -101,6 +104,7 @@ public final class McpServer {
       return new Reply(
           new JsonRpcMessage.Result(request.id(), decorate(served, result, scope)), 200);
     } catch (McpException e) {
+      scope.responseHeaders().putAll(e.headers());
       return new Reply(new JsonRpcMessage.Error(request.id(), e.error()), e.httpStatus());
     } catch (CancellationException e) {
       outcome = "cancelled";
@@ -208,7 +212,16 @@ public final class McpServer {
         yield Json.object();
       }
       case LIST_TOOLS ->
-          Pagination.listResult("tools", catalog.tools(), params, pageSize, Tool::toJson);
+          Pagination.listResult(
+              "tools",
+              toolAccess == ToolAccess.OPEN
+                  ? catalog.tools()
+                  : catalog.tools().stream()
+                      .filter(tool -> toolAccess.visible(tool.name(), scope.attributes()))
+                      .toList(),
+              params,
+              pageSize,
+              Tool::toJson);
       case CALL_TOOL -> toolMethods.call(params, scope);
       case LIST_RESOURCES -> {
         contentMethods.requireResources(method.wire, scope);
@@ -305,8 +318,15 @@ public final class McpServer {
     private Duration clientTimeout = Duration.ofSeconds(60);
     private Clock clock = Clock.systemUTC();
     private RequestObserver observer = RequestObserver.NONE;
+    private ToolAccess toolAccess = ToolAccess.OPEN;
 
     private Builder() {}
+
+    /** Who may see and call which tool; everyone, everything by default. */
+    public Builder toolAccess(ToolAccess toolAccess) {
+      this.toolAccess = Objects.requireNonNull(toolAccess, "toolAccess");
+      return this;
+    }
 
     public Builder serverInfo(Implementation serverInfo) {
       this.serverInfo = serverInfo;

@@ -17,10 +17,12 @@ final class ToolMethods {
 
   private final Catalog catalog;
   private final InputFlow inputFlow;
+  private final ToolAccess access;
 
-  ToolMethods(Catalog catalog, InputFlow inputFlow) {
+  ToolMethods(Catalog catalog, InputFlow inputFlow, ToolAccess access) {
     this.catalog = catalog;
     this.inputFlow = inputFlow;
+    this.access = access;
   }
 
   ObjectNode call(ObjectNode params, CallScope scope) {
@@ -34,6 +36,7 @@ final class ToolMethods {
                         "Unknown tool: "
                             + name
                             + ". Call tools/list for the tools this server offers."));
+    access.check(name, scope.attributes());
     JsonNode given = params.get("arguments");
     if (given != null && !given.isNull() && !given.isObject()) {
       throw McpException.invalidParams("params.arguments must be an object");

@@ -1,5 +1,6 @@
 package dev.sremcp.mcp.http;
 
+import dev.sremcp.mcp.engine.Attributes;
 import dev.sremcp.mcp.engine.CallScope;
 import dev.sremcp.mcp.engine.Cancellation;
 import dev.sremcp.mcp.engine.Envelope;
@@ -9,6 +10,7 @@ import dev.sremcp.mcp.engine.ProtocolVersion;
 import dev.sremcp.mcp.jsonrpc.ErrorCode;
 import dev.sremcp.mcp.jsonrpc.JsonRpcMessage;
 import dev.sremcp.mcp.jsonrpc.McpException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -35,6 +37,8 @@ final class RequestEra {
       Function<Boolean, Outbound> outbound,
       Cancellation cancellation,
       String principal,
+      Attributes attributes,
+      Map<String, String> responseHeaders,
       LogLevel legacyLogLevel) {
     Optional<String> header = exchange.header("MCP-Protocol-Version").map(String::strip);
     Optional<ProtocolVersion> legacyHeader =
@@ -48,7 +52,14 @@ final class RequestEra {
                   ? ProtocolVersion.LATEST_LEGACY
                   : ProtocolVersion.V2025_03_26);
       return new CallScope(
-          version, null, legacyLogLevel, outbound.apply(true), cancellation, principal);
+          version,
+          null,
+          legacyLogLevel,
+          outbound.apply(true),
+          cancellation,
+          principal,
+          attributes,
+          responseHeaders);
     }
     if (header.isEmpty()) {
       throw headerMismatch(
@@ -76,7 +87,15 @@ final class RequestEra {
     if (name != null) {
       checkHeader(exchange, "Mcp-Name", name);
     }
-    return new CallScope(version, envelope, null, outbound.apply(false), cancellation, principal);
+    return new CallScope(
+        version,
+        envelope,
+        null,
+        outbound.apply(false),
+        cancellation,
+        principal,
+        attributes,
+        responseHeaders);
   }
 
   private static void checkHeader(HttpExchange exchange, String name, String expected) {

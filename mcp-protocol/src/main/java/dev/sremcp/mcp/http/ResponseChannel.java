@@ -28,6 +28,7 @@ final class ResponseChannel {
 
   private final HttpExchange exchange;
   private final Map<String, String> baseHeaders;
+  private final Map<String, String> handlerHeaders;
   private final long keepAliveMillis;
   private final Cancellation cancellation;
   private final ReentrantLock lock = new ReentrantLock();
@@ -39,10 +40,12 @@ final class ResponseChannel {
   ResponseChannel(
       HttpExchange exchange,
       Map<String, String> baseHeaders,
+      Map<String, String> handlerHeaders,
       long keepAliveMillis,
       Cancellation cancellation) {
     this.exchange = exchange;
     this.baseHeaders = baseHeaders;
+    this.handlerHeaders = handlerHeaders;
     this.keepAliveMillis = keepAliveMillis;
     this.cancellation = cancellation;
   }
@@ -104,6 +107,7 @@ final class ResponseChannel {
       return;
     }
     Map<String, String> headers = new LinkedHashMap<>(baseHeaders);
+    headers.putAll(handlerHeaders);
     headers.put("Content-Type", "application/json");
     exchange.respond(reply.httpStatus(), headers, Json.bytes(JsonRpcCodec.encode(reply.message())));
   }

@@ -2,6 +2,7 @@ package dev.sremcp.mcp.http;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sremcp.mcp.engine.Attributes;
 import dev.sremcp.mcp.engine.CallScope;
 import dev.sremcp.mcp.engine.Cancellation;
 import dev.sremcp.mcp.engine.Canonical;
@@ -17,12 +18,14 @@ import dev.sremcp.mcp.jsonrpc.JsonRpcCodec;
 import dev.sremcp.mcp.jsonrpc.JsonRpcError;
 import dev.sremcp.mcp.jsonrpc.JsonRpcMessage;
 import dev.sremcp.mcp.jsonrpc.McpException;
+import dev.sremcp.mcp.spi.IdempotencyKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The MCP Streamable HTTP transport on one endpoint, for both eras, statelessly: no session is ever
@@ -32,16 +35,24 @@ import java.util.Optional;
 public final class StreamableHttpEndpoint {
 
   private static final String ALLOWED_REQUEST_HEADERS =
-      "Content-Type, Accept, Authorization, MCP-Protocol-Version, Mcp-Method, Mcp-Name, Last-Event-ID";
+      "Content-Type, Accept, Authorization, MCP-Protocol-Version, Mcp-Method, Mcp-Name,"
+          + " Last-Event-ID, Idempotency-Key";
   private static final String EXPOSED_HEADERS =
-      "WWW-Authenticate, MCP-Protocol-Version, Retry-After";
+      "WWW-Authenticate, MCP-Protocol-Version, Retry-After, RateLimit, RateLimit-Policy";
 
   private final McpServer server;
   private final HttpSettings settings;
+  private final HttpAuthentication authentication;
 
   public StreamableHttpEndpoint(McpServer server, HttpSettings settings) {
+    this(server, settings, HttpAuthentication.NONE);
+  }
+
+  public StreamableHttpEndpoint(
+      McpServer server, HttpSettings settings, HttpAuthentication authentication) {
     this.server = server;
     this.settings = settings;
+    this.authentication = authentication;
   }
 
   public void handle(HttpExchange exchange) {
@@ -53,7 +64,22 @@ public final class StreamableHttpEndpoint {
       return;
     }
     switch (exchange.method()) {
-      case "POST" -> post(exchange, headers);
+      case "POST" -> {
+        switch (authentication.authenticate(exchange.header("Authorization"))) {
+          case HttpAuthentication.Outcome.Refused refused -> {
+            Map<String, String> challenge = new LinkedHashMap<>(headers);
+            challenge.putAll(refused.headers());
+            send(
+                exchange,
+                401,
+                challenge,
+                new JsonRpcMessage.Error(
+                    null, JsonRpcError.of(ErrorCode.INVALID_REQUEST, refused.message())));
+          }
+          case HttpAuthentication.Outcome.Accepted accepted ->
+              post(exchange, headers, accepted.attributes(), accepted.bodyLimit());
+        }
+      }
       case "OPTIONS" -> {
         Map<String, String> preflight = new LinkedHashMap<>(headers);
         preflight.put("Access-Control-Allow-Methods", "POST, OPTIONS");
@@ -74,17 +100,23 @@ public final class StreamableHttpEndpoint {
     }
   }
 
-  private void post(HttpExchange exchange, Map<String, String> headers) {
+  private void post(
+      HttpExchange exchange,
+      Map<String, String> headers,
+      Attributes attributes,
+      HttpAuthentication.BodyLimit senderLimit) {
     Optional<String> contentType = exchange.header("Content-Type");
     if (contentType.isPresent() && !isJson(contentType.get())) {
       refuse(exchange, 415, "Unsupported Media Type: send Content-Type: application/json", headers);
       return;
     }
+    boolean sendersOwn = senderLimit != null && senderLimit.bytes() < settings.maxBodyBytes();
+    long limit = sendersOwn ? senderLimit.bytes() : settings.maxBodyBytes();
     byte[] body;
     try {
-      body = readBody(exchange);
+      body = readBody(exchange, limit);
     } catch (BodyTooLarge e) {
-      ObjectNode data = Json.object().put("limitBytes", settings.maxBodyBytes());
+      ObjectNode data = Json.object().put("limitBytes", limit);
       send(
           exchange,
           413,
@@ -93,7 +125,10 @@ public final class StreamableHttpEndpoint {
               null,
               new JsonRpcError(
                   ErrorCode.INVALID_REQUEST,
-                  "Request body too large: the limit is " + settings.maxBodyBytes() + " bytes",
+                  "Request body too large: the limit is "
+                      + limit
+                      + " bytes"
+                      + (sendersOwn ? " (" + senderLimit.description() + ")" : ""),
                   data)));
       return;
     } catch (IOException e) {
@@ -102,14 +137,18 @@ public final class StreamableHttpEndpoint {
     }
     switch (JsonRpcCodec.decode(body)) {
       case Incoming.Invalid invalid -> send(exchange, 400, headers, invalid.response());
-      case Incoming.Batch batch -> batch(exchange, headers, batch);
-      case Incoming.Single single -> single(exchange, headers, single.message());
+      case Incoming.Batch batch -> batch(exchange, headers, batch, attributes);
+      case Incoming.Single single -> single(exchange, headers, single.message(), attributes);
     }
   }
 
-  private void single(HttpExchange exchange, Map<String, String> headers, JsonRpcMessage message) {
+  private void single(
+      HttpExchange exchange,
+      Map<String, String> headers,
+      JsonRpcMessage message,
+      Attributes attributes) {
     switch (message) {
-      case JsonRpcMessage.Request request -> request(exchange, headers, request);
+      case JsonRpcMessage.Request request -> request(exchange, headers, request, attributes);
       case JsonRpcMessage.Notification notification -> {
         server.accept(notification, principal(exchange));
         exchange.respond(202, headers, new byte[0]);
@@ -125,11 +164,16 @@ public final class StreamableHttpEndpoint {
   }
 
   private void request(
-      HttpExchange exchange, Map<String, String> headers, JsonRpcMessage.Request request) {
+      HttpExchange exchange,
+      Map<String, String> headers,
+      JsonRpcMessage.Request request,
+      Attributes attributes) {
     Cancellation cancellation = new Cancellation();
     boolean streamable = exchange.canStream() && acceptsEventStream(exchange);
+    Map<String, String> responseHeaders = new ConcurrentHashMap<>();
     ResponseChannel channel =
-        new ResponseChannel(exchange, headers, settings.keepAlive().toMillis(), cancellation);
+        new ResponseChannel(
+            exchange, headers, responseHeaders, settings.keepAlive().toMillis(), cancellation);
     CallScope scope;
     try {
       scope =
@@ -142,6 +186,8 @@ public final class StreamableHttpEndpoint {
                       : Outbound.NONE,
               cancellation,
               principal(exchange),
+              withIdempotencyKey(exchange, attributes),
+              responseHeaders,
               settings.legacyLogLevel());
     } catch (McpException e) {
       channel.finish(new Reply(new JsonRpcMessage.Error(request.id(), e.error()), e.httpStatus()));
@@ -151,7 +197,11 @@ public final class StreamableHttpEndpoint {
   }
 
   /** JSON-RPC batches: only protocol version 2025-03-26 had them. */
-  private void batch(HttpExchange exchange, Map<String, String> headers, Incoming.Batch batch) {
+  private void batch(
+      HttpExchange exchange,
+      Map<String, String> headers,
+      Incoming.Batch batch,
+      Attributes attributes) {
     Optional<String> header = exchange.header("MCP-Protocol-Version").map(String::strip);
     if (header.isPresent()
         && !header
@@ -180,7 +230,9 @@ public final class StreamableHttpEndpoint {
                         settings.legacyLogLevel(),
                         Outbound.NONE,
                         new Cancellation(),
-                        principal)),
+                        principal,
+                        attributes,
+                        new ConcurrentHashMap<>())),
             principal);
     if (replies.isEmpty()) {
       exchange.respond(202, headers, new byte[0]);
@@ -191,8 +243,7 @@ public final class StreamableHttpEndpoint {
     exchange.respond(200, json, Json.bytes(replies));
   }
 
-  private byte[] readBody(HttpExchange exchange) throws IOException {
-    long limit = settings.maxBodyBytes();
+  private static byte[] readBody(HttpExchange exchange, long limit) throws IOException {
     Optional<Long> declared =
         exchange.header("Content-Length").flatMap(StreamableHttpEndpoint::parseLong);
     if (declared.isPresent() && declared.get() > limit) {
@@ -243,6 +294,16 @@ public final class StreamableHttpEndpoint {
               headers.put("Vary", "Origin");
             });
     return headers;
+  }
+
+  /** The client's {@code Idempotency-Key} header, when it sent a usable one. */
+  private static Attributes withIdempotencyKey(HttpExchange exchange, Attributes attributes) {
+    return exchange
+        .header("Idempotency-Key")
+        .map(String::strip)
+        .filter(key -> !key.isEmpty() && key.length() <= 200)
+        .map(key -> attributes.with(IdempotencyKey.class, new IdempotencyKey(key)))
+        .orElse(attributes);
   }
 
   /**

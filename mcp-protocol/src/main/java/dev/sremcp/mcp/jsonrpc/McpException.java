@@ -1,6 +1,7 @@
 package dev.sremcp.mcp.jsonrpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
 
 /**
  * A request that must be answered with a JSON-RPC error: thrown by method handlers, turned into an
@@ -13,11 +14,18 @@ public final class McpException extends RuntimeException {
 
   private final transient JsonRpcError error;
   private final int httpStatus;
+  private final transient Map<String, String> headers;
 
   public McpException(JsonRpcError error, int httpStatus) {
+    this(error, httpStatus, Map.of());
+  }
+
+  /** An error answered with HTTP headers too ({@code WWW-Authenticate}, {@code Retry-After}). */
+  public McpException(JsonRpcError error, int httpStatus, Map<String, String> headers) {
     super(error.message(), null, false, false);
     this.error = error;
     this.httpStatus = httpStatus;
+    this.headers = Map.copyOf(headers);
   }
 
   /** Invalid params (-32602); answered with HTTP 200, as a well-formed request was understood. */
@@ -40,5 +48,9 @@ public final class McpException extends RuntimeException {
 
   public int httpStatus() {
     return httpStatus;
+  }
+
+  public Map<String, String> headers() {
+    return headers;
   }
 }

@@ -10,12 +10,19 @@ import java.util.List;
  * A tool's answer: content for the model, optionally structured content matching the tool's output
  * schema, and whether the tool failed (a tool error the model can read and act on, not a protocol
  * error).
+ *
+ * @param meta the result's {@code _meta}, or {@code null}
  */
-public record CallToolResult(List<Content> content, JsonNode structuredContent, boolean isError)
+public record CallToolResult(
+    List<Content> content, JsonNode structuredContent, boolean isError, ObjectNode meta)
     implements ToolResult {
 
   public CallToolResult {
     content = List.copyOf(content);
+  }
+
+  public CallToolResult(List<Content> content, JsonNode structuredContent, boolean isError) {
+    this(content, structuredContent, isError, null);
   }
 
   public static CallToolResult text(String text) {
@@ -39,6 +46,9 @@ public record CallToolResult(List<Content> content, JsonNode structuredContent, 
       node.set("structuredContent", structuredContent);
     }
     node.put("isError", isError); // explicit: some clients read a missing isError as null
+    if (meta != null) {
+      node.set("_meta", meta.deepCopy());
+    }
     return node;
   }
 }

@@ -2,6 +2,7 @@ package dev.sremcp.mcp.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sremcp.mcp.engine.Attributes;
 import dev.sremcp.mcp.engine.LogLevel;
 import dev.sremcp.mcp.engine.ProtocolVersion;
 import java.util.Optional;
@@ -10,6 +11,15 @@ import java.util.Optional;
 public interface RequestContext {
 
   ProtocolVersion protocolVersion();
+
+  /** What the transport established about the sender, such as its authenticated caller. */
+  Attributes attributes();
+
+  /**
+   * Adds a header to the HTTP response, when it has not started streaming; other transports drop
+   * it.
+   */
+  void responseHeader(String name, String value);
 
   /**
    * The capabilities the client declared for this request (2026-07-28), or {@code null} in the

@@ -1,6 +1,7 @@
 package dev.sremcp.mcp.stdio;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.sremcp.mcp.engine.Attributes;
 import dev.sremcp.mcp.engine.CallScope;
 import dev.sremcp.mcp.engine.Cancellation;
 import dev.sremcp.mcp.engine.Envelope;
@@ -48,14 +49,30 @@ public final class StdioServer {
   private final Set<Cancellation> running = ConcurrentHashMap.newKeySet();
   private volatile ProtocolVersion negotiated;
   private volatile LogLevel legacyLogLevel;
+  private final Attributes attributes;
 
   public StdioServer(
       McpServer server, InputStream in, OutputStream out, int maxLineBytes, LogLevel logLevel) {
+    this(server, in, out, maxLineBytes, logLevel, Attributes.NONE);
+  }
+
+  /**
+   * @param attributes who is on the other end of the pipe (the caller its environment names), the
+   *     same for every request
+   */
+  public StdioServer(
+      McpServer server,
+      InputStream in,
+      OutputStream out,
+      int maxLineBytes,
+      LogLevel logLevel,
+      Attributes attributes) {
     this.server = server;
     this.in = in;
     this.out = out;
     this.maxLineBytes = maxLineBytes;
     this.legacyLogLevel = logLevel;
+    this.attributes = attributes;
   }
 
   /**
@@ -161,7 +178,9 @@ public final class StdioServer {
           null,
           new StreamOutbound(server, cancellation, this::write, false),
           cancellation,
-          PRINCIPAL);
+          PRINCIPAL,
+          attributes,
+          new ConcurrentHashMap<>());
     }
     ProtocolVersion version = negotiated != null ? negotiated : ProtocolVersion.LATEST_LEGACY;
     return new CallScope(
@@ -170,7 +189,9 @@ public final class StdioServer {
         legacyLogLevel,
         new StreamOutbound(server, cancellation, this::write, true),
         cancellation,
-        PRINCIPAL);
+        PRINCIPAL,
+        attributes,
+        new ConcurrentHashMap<>());
   }
 
   /** The legacy era's connection state: the negotiated version and the log level. */

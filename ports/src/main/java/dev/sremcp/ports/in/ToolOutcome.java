@@ -1,5 +1,6 @@
 package dev.sremcp.ports.in;
 
+import dev.sremcp.domain.account.Refusal;
 import dev.sremcp.domain.report.AnalysisReport;
 
 /** How a tool call ended. */
@@ -22,4 +23,7 @@ public sealed interface ToolOutcome {
    * reference to the logged error. Nothing is charged.
    */
   record Failed(String tool, String reason) implements ToolOutcome {}
+
+  /** The call was not admitted: a limit, the caller's tier, or the server's state. Not charged. */
+  record Refused(String tool, Refusal refusal) implements ToolOutcome {}
 }

@@ -1,0 +1,189 @@
+package dev.sremcp.host.javalin;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.sremcp.application.AccountService;
+import dev.sremcp.application.MeteredToolService;
+import dev.sremcp.auth.AuthModule;
+import dev.sremcp.auth.TokenSettings;
+import dev.sremcp.domain.account.TierTable;
+import dev.sremcp.persistence.DatabaseSettings;
+import dev.sremcp.persistence.LimitsSettings;
+import dev.sremcp.persistence.PersistenceModule;
+import dev.sremcp.persistence.postgres.Database;
+import dev.sremcp.persistence.postgres.EmbeddedPostgresServer;
+import dev.sremcp.persistence.redis.RedisHealth;
+import dev.sremcp.ports.out.AccessTokens;
+import dev.sremcp.ports.out.AccountStore;
+import dev.sremcp.ports.out.AuditLog;
+import dev.sremcp.ports.out.ConcurrencyLimiter;
+import dev.sremcp.ports.out.CredentialStore;
+import dev.sremcp.ports.out.PasswordHasher;
+import dev.sremcp.ports.out.QuotaLedger;
+import dev.sremcp.ports.out.RateLimiter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The metered application as {@code serve}, {@code stdio} and {@code admin} run it: the Guice
+ * injector over the persistence and auth adapters, and the services on top. Closing it closes the
+ * database (stopping the embedded one when this process started it) and Redis.
+ */
+final class Application implements AutoCloseable {
+
+  private final Injector injector;
+  private final PersistenceModule persistence;
+  private final LimitsSettings limits;
+  private final DatabaseSettings database;
+  private final String publicUrl;
+
+  private Application(
+      Injector injector,
+      PersistenceModule persistence,
+      LimitsSettings limits,
+      DatabaseSettings database,
+      String publicUrl) {
+    this.injector = injector;
+    this.persistence = persistence;
+    this.limits = limits;
+    this.database = database;
+    this.publicUrl = publicUrl;
+  }
+
+  /**
+   * @param publicUrl the URL clients reach this service at, without a trailing slash: the tokens'
+   *     issuer and the base of the protected-resource metadata
+   */
+  static Application start(
+      Map<String, String> environment, EmbeddedPostgresServer.Kind kind, String publicUrl) {
+    DatabaseSettings database = DatabaseSettings.fromEnvironment(environment);
+    LimitsSettings limits = LimitsSettings.fromEnvironment(environment);
+    TierTable tiers = tiers(environment);
+    TokenSettings tokens =
+        TokenSettings.fromEnvironment(environment, publicUrl, DatabaseSettings.home(environment));
+    PersistenceModule persistence = new PersistenceModule(database, limits, kind);
+    Injector injector =
+        Guice.createInjector(
+            persistence,
+            new AuthModule(tokens),
+            new AbstractModule() {
+              @Provides
+              @Singleton
+              AccountService accounts(
+                  AccountStore accounts,
+                  CredentialStore credentials,
+                  PasswordHasher passwords,
+                  AccessTokens tokens,
+                  QuotaLedger ledger,
+                  AuditLog audit) {
+                return new AccountService(
+                    accounts,
+                    credentials,
+                    passwords,
+                    tokens,
+                    ledger,
+                    audit,
+                    tiers,
+                    Clock.systemUTC());
+              }
+
+              @Provides
+              @Singleton
+              MeteredToolService tools(
+                  RateLimiter rate,
+                  ConcurrencyLimiter concurrency,
+                  QuotaLedger ledger,
+                  AuditLog audit) {
+                return new MeteredToolService(
+                    Composition.tools(),
+                    rate,
+                    concurrency,
+                    ledger,
+                    audit,
+                    Clock.systemUTC(),
+                    MeteredToolService.defaultWaits());
+              }
+            });
+    injector.getInstance(Database.class); // opens (and migrates) it now, or fails the start
+    return new Application(injector, persistence, limits, database, publicUrl);
+  }
+
+  AccountService accounts() {
+    return injector.getInstance(AccountService.class);
+  }
+
+  MeteredToolService tools() {
+    return injector.getInstance(MeteredToolService.class);
+  }
+
+  QuotaLedger ledger() {
+    return injector.getInstance(QuotaLedger.class);
+  }
+
+  Database database() {
+    return injector.getInstance(Database.class);
+  }
+
+  /** Redis's health when the limits are in Redis. */
+  Optional<RedisHealth> redis() {
+    return limits.inProcess()
+        ? Optional.empty()
+        : Optional.of(injector.getInstance(RedisHealth.class));
+  }
+
+  boolean embeddedDatabase() {
+    return database.embedded();
+  }
+
+  String publicUrl() {
+    return publicUrl;
+  }
+
+  String describe() {
+    return database + ", " + limits;
+  }
+
+  /**
+   * Releases the reservations of calls whose instance crashed: a reservation older than the longest
+   * call plus a margin never ends by itself.
+   */
+  int releaseAbandoned(Duration olderThan) {
+    return ledger().releaseAbandoned(java.time.Instant.now().minus(olderThan));
+  }
+
+  @Override
+  public void close() {
+    persistence.close(injector);
+  }
+
+  /** The business plan's tiers, with the operator's overrides from {@code SREMCP_TIERS_FILE}. */
+  static TierTable tiers(Map<String, String> environment) {
+    String file = environment.get("SREMCP_TIERS_FILE");
+    if (file == null || file.isBlank()) {
+      return TierTable.defaults();
+    }
+    Properties properties = new Properties();
+    try (InputStream in = Files.newInputStream(Path.of(file.strip()))) {
+      properties.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("SREMCP_TIERS_FILE " + file + " cannot be read", e);
+    }
+    Map<String, String> overrides = new LinkedHashMap<>();
+    properties
+        .stringPropertyNames()
+        .forEach(key -> overrides.put(key, properties.getProperty(key)));
+    return TierTable.defaults().with(overrides);
+  }
+}

@@ -1,0 +1,347 @@
+package dev.sremcp.host.javalin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sremcp.mcp.http.AccessPolicy;
+import dev.sremcp.mcp.http.HttpSettings;
+import dev.sremcp.mcp.jsonrpc.Json;
+import dev.sremcp.persistence.postgres.EmbeddedPostgresServer;
+import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The metered server as {@code serve} composes it, on an embedded PostgreSQL under a temporary
+ * {@code SREMCP_HOME}: authentication on MCP and REST, tiers, the quota, refresh-token reuse, and
+ * that no secret reaches the logs.
+ */
+class AccountsEndToEndTest {
+
+  private static final String SLO =
+      "{\"target\":99.9,\"window\":\"30d\",\"good\":999500,\"total\":1000000}";
+
+  private static Application application;
+  private static Javalin app;
+  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+  private static final ByteArrayOutputStream LOGS = new ByteArrayOutputStream();
+  private static PrintStream originalErr;
+
+  @BeforeAll
+  static void start() throws Exception {
+    originalErr = System.err;
+    System.setErr(new PrintStream(new TeeStream(originalErr, LOGS), true, StandardCharsets.UTF_8));
+    Map<String, String> environment =
+        Map.of("SREMCP_HOME", Files.createTempDirectory("sremcp-home").toString());
+    application =
+        Application.start(environment, EmbeddedPostgresServer.Kind.SERVER, "http://127.0.0.1");
+    app =
+        ServeCommand.meteredHost(
+                application,
+                environment,
+                HttpSettings.defaults(AccessPolicy.loopback(Set.of())),
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                false,
+                "http://127.0.0.1")
+            .start("127.0.0.1", 0);
+  }
+
+  @AfterAll
+  static void stop() {
+    app.stop();
+    application.close();
+    System.setErr(originalErr);
+  }
+
+  @Test
+  void mcpNeedsAKeyAndChallengesWithTheMetadataUrl() throws Exception {
+    HttpResponse<String> response = mcp(null, "tools/list", "{}");
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.headers().firstValue("WWW-Authenticate"))
+        .hasValue(
+            "Bearer resource_metadata=\"http://127.0.0.1/.well-known/oauth-protected-resource/mcp\"");
+    assertThat(mcp("smcp_AAAAAAAAAAAA_" + "B".repeat(40), "tools/list", "{}").statusCode())
+        .isEqualTo(401);
+    JsonNode metadata = json(get("/.well-known/oauth-protected-resource/mcp", null).body());
+    assertThat(metadata.path("resource").asText()).isEqualTo("http://127.0.0.1/mcp");
+    assertThat(get("/.well-known/oauth-protected-resource", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aKeyCallsTheToolsOfItsTierAndIsCharged() throws Exception {
+    String key =
+        application
+            .accounts()
+            .createAccount("free@example.com", dev.sremcp.domain.account.Tier.FREE, null, "test")
+            .key()
+            .value();
+    JsonNode listed = json(mcp(key, "tools/list", "{}").body());
+    assertThat(listed.at("/result/tools").findValuesAsText("name")).contains("slo_report");
+    HttpResponse<String> call =
+        mcp(key, "tools/call", "{\"name\":\"slo_report\",\"arguments\":" + SLO + "}");
+    JsonNode result = json(call.body()).path("result");
+    assertThat(result.path("isError").asBoolean()).isFalse();
+    assertThat(result.at("/structuredContent/usage/unitsCharged").asInt()).isEqualTo(1);
+    assertThat(result.at("/structuredContent/usage/remainingMonth").asLong()).isEqualTo(49);
+    assertThat(call.headers().firstValue("RateLimit")).hasValue("\"hourly\";r=9");
+    JsonNode usage = json(get("/v1/usage", key).body());
+    assertThat(usage.path("used").asLong()).isEqualTo(1);
+    assertThat(usage.path("limit").asLong()).isEqualTo(50);
+  }
+
+  @Test
+  void theHourlyRateRefusesWithAToolErrorThatNamesTheLimitAndChargesNothing() throws Exception {
+    String key =
+        application
+            .accounts()
+            .createAccount("rate@example.com", dev.sremcp.domain.account.Tier.FREE, null, "test")
+            .key()
+            .value();
+    for (int i = 0; i < 10; i++) {
+      assertThat(
+              json(mcp(key, "tools/call", "{\"name\":\"slo_report\",\"arguments\":" + SLO + "}")
+                      .body())
+                  .at("/result/isError")
+                  .asBoolean())
+          .isFalse();
+    }
+    HttpResponse<String> refused =
+        mcp(key, "tools/call", "{\"name\":\"slo_report\",\"arguments\":" + SLO + "}");
+    JsonNode result = json(refused.body()).path("result");
+    assertThat(result.path("isError").asBoolean()).isTrue();
+    assertThat(result.at("/content/0/text").asText())
+        .contains("10 calls per hour")
+        .contains("Upgrade to the starter tier");
+    assertThat(result.at("/_meta/dev.sremcp~1refusal/limit").asText()).isEqualTo("hourly-rate");
+    assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+    assertThat(json(get("/v1/usage", key).body()).path("used").asLong()).isEqualTo(10);
+  }
+
+  @Test
+  void aRetriedIdempotencyKeyIsCountedOnce() throws Exception {
+    String key =
+        application
+            .accounts()
+            .createAccount(
+                "retry@example.com", dev.sremcp.domain.account.Tier.STARTER, null, "test")
+            .key()
+            .value();
+    for (int i = 0; i < 3; i++) {
+      HttpRequest request =
+          mcpRequest(key, "tools/call", "{\"name\":\"slo_report\",\"arguments\":" + SLO + "}")
+              .header("Idempotency-Key", "retry-1")
+              .build();
+      assertThat(CLIENT.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+          .isEqualTo(200);
+    }
+    assertThat(json(get("/v1/usage", key).body()).path("used").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void aToolAboveTheTierIsHiddenAndRefusedByName() throws Exception {
+    String key =
+        application
+            .accounts()
+            .createAccount("tier@example.com", dev.sremcp.domain.account.Tier.FREE, null, "test")
+            .key()
+            .value();
+    // every tool today is free-tier; the refusal path is covered by TierAccess for higher tiers
+    JsonNode listed = json(mcp(key, "tools/list", "{}").body());
+    assertThat(listed.at("/result/tools").size())
+        .isEqualTo(
+            application.tools().listTools().stream()
+                .filter(t -> t.minimumTier() == dev.sremcp.domain.account.Tier.FREE)
+                .count());
+  }
+
+  @Test
+  void restRoutesServeOnlyTheCallersOwnAccount() throws Exception {
+    JsonNode alice =
+        json(
+            post(
+                    "/v1/signup",
+                    null,
+                    "{\"email\":\"alice@example.com\",\"password\":\"a long enough password\"}")
+                .body());
+    JsonNode bob =
+        json(
+            post(
+                    "/v1/signup",
+                    null,
+                    "{\"email\":\"bob@example.com\",\"password\":\"another long password\"}")
+                .body());
+    String aliceToken = alice.path("accessToken").asText();
+    String bobToken = bob.path("accessToken").asText();
+    JsonNode aliceKey = json(post("/v1/keys", aliceToken, "{\"name\":\"laptop\"}").body());
+    String keyId = aliceKey.path("id").asText();
+    // Bob can neither see nor revoke Alice's key
+    assertThat(get("/v1/keys", bobToken).body()).doesNotContain(keyId);
+    assertThat(delete("/v1/keys/" + keyId, bobToken).statusCode()).isEqualTo(404);
+    assertThat(get("/v1/keys", aliceToken).body()).contains(keyId);
+    assertThat(json(get("/v1/account", bobToken).body()).path("email").asText())
+        .isEqualTo("bob@example.com");
+    assertThat(delete("/v1/keys/" + keyId, aliceToken).statusCode()).isEqualTo(204);
+    assertThat(mcp(aliceKey.path("key").asText(), "tools/list", "{}").statusCode()).isEqualTo(401);
+    assertThat(get("/v1/account", null).statusCode()).isEqualTo(401);
+    assertThat(
+            post(
+                    "/v1/signup",
+                    null,
+                    "{\"email\":\"alice@example.com\",\"password\":\"a long enough password\"}")
+                .statusCode())
+        .isEqualTo(409);
+    assertThat(
+            post(
+                    "/v1/login",
+                    null,
+                    "{\"email\":\"alice@example.com\",\"password\":\"wrong password here\"}")
+                .statusCode())
+        .isEqualTo(401);
+    assertThat(post("/v1/login", null, "not json").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void aReusedRefreshTokenRevokesItsWholeFamily() throws Exception {
+    JsonNode session =
+        json(
+            post(
+                    "/v1/signup",
+                    null,
+                    "{\"email\":\"carol@example.com\",\"password\":\"carol's long password\"}")
+                .body());
+    String first = session.path("refreshToken").asText();
+    JsonNode rotated =
+        json(post("/v1/token/refresh", null, "{\"refreshToken\":\"" + first + "\"}").body());
+    String second = rotated.path("refreshToken").asText();
+    assertThat(second).isNotEqualTo(first);
+    assertThat(post("/v1/token/refresh", null, "{\"refreshToken\":\"" + first + "\"}").statusCode())
+        .isEqualTo(401);
+    // the reuse revoked the family: the newest token is dead too
+    assertThat(
+            post("/v1/token/refresh", null, "{\"refreshToken\":\"" + second + "\"}").statusCode())
+        .isEqualTo(401);
+  }
+
+  @Test
+  void noSecretReachesTheLogs() throws Exception {
+    JsonNode session =
+        json(
+            post(
+                    "/v1/signup",
+                    null,
+                    "{\"email\":\"dave@example.com\",\"password\":\"dave's secret password\"}")
+                .body());
+    String key =
+        json(post("/v1/keys", session.path("accessToken").asText(), "{}").body())
+            .path("key")
+            .asText();
+    mcp(key, "tools/call", "{\"name\":\"slo_report\",\"arguments\":" + SLO + "}");
+    mcp(key + "x", "tools/list", "{}");
+    post(
+        "/v1/token/refresh",
+        null,
+        "{\"refreshToken\":\"" + session.path("refreshToken").asText() + "\"}");
+    System.err.flush();
+    String logs = LOGS.toString(StandardCharsets.UTF_8);
+    assertThat(logs)
+        .doesNotContain(key)
+        .doesNotContain(key.substring(18))
+        .doesNotContain("dave's secret password")
+        .doesNotContain(session.path("accessToken").asText())
+        .doesNotContain(session.path("refreshToken").asText());
+  }
+
+  private static HttpRequest.Builder mcpRequest(String key, String method, String params) {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/mcp"))
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json, text/event-stream")
+            .header("MCP-Protocol-Version", "2025-11-25")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\""
+                        + method
+                        + "\",\"params\":"
+                        + params
+                        + "}"));
+    if (key != null) {
+      builder.header("Authorization", "Bearer " + key);
+    }
+    return builder;
+  }
+
+  private static HttpResponse<String> mcp(String key, String method, String params)
+      throws Exception {
+    return CLIENT.send(
+        mcpRequest(key, method, params).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> get(String path, String token) throws Exception {
+    return send(HttpRequest.newBuilder(uri(path)).GET(), token);
+  }
+
+  private static HttpResponse<String> delete(String path, String token) throws Exception {
+    return send(HttpRequest.newBuilder(uri(path)).DELETE(), token);
+  }
+
+  private static HttpResponse<String> post(String path, String token, String body)
+      throws Exception {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)),
+        token);
+  }
+
+  private static HttpResponse<String> send(HttpRequest.Builder builder, String token)
+      throws Exception {
+    if (token != null) {
+      builder.header("Authorization", "Bearer " + token);
+    }
+    return CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + app.port() + path);
+  }
+
+  private static JsonNode json(String body) throws Exception {
+    return Json.MAPPER.readTree(body);
+  }
+
+  /** Writes to two streams: the real standard error, and the captured copy the scan reads. */
+  private static final class TeeStream extends java.io.OutputStream {
+    private final java.io.OutputStream first;
+    private final java.io.OutputStream second;
+
+    TeeStream(java.io.OutputStream first, java.io.OutputStream second) {
+      this.first = first;
+      this.second = second;
+    }
+
+    @Override
+    public synchronized void write(int b) throws java.io.IOException {
+      first.write(b);
+      second.write(b);
+    }
+
+    @Override
+    public synchronized void write(byte[] b, int off, int len) throws java.io.IOException {
+      first.write(b, off, len);
+      second.write(b, off, len);
+    }
+  }
+}
