@@ -103,7 +103,7 @@ final class Servers {
       Path dir = Files.createTempDirectory("sremcp-test-redis");
       redis =
           new ProcessBuilder(
-                  "redis-server",
+                  redisServer(),
                   "--port",
                   String.valueOf(redisPort),
                   "--bind",
@@ -130,13 +130,39 @@ final class Servers {
         }
       }
     } catch (IOException e) {
-      throw new IllegalStateException(
-          "the Redis adapter tests need redis-server on the PATH (apt-get install redis-server;"
-              + " .ci/run installs it)",
-          e);
+      throw new IllegalStateException("could not start redis-server", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * {@code redis-server} from the PATH, else the Linux or macOS binary from the test class path.
+   */
+  private static String redisServer() throws IOException {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+      Path candidate = Path.of(dir, "redis-server");
+      if (Files.isExecutable(candidate)) {
+        return candidate.toString();
+      }
+    }
+    String os = System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT);
+    String arch = System.getProperty("os.arch").contains("aarch64") ? "arm64" : "amd64";
+    String name =
+        os.contains("mac")
+            ? "redis-server-6.2.6-v5-darwin-" + arch
+            : arch.equals("arm64")
+                ? "redis-server-6.2.7-linux-arm64"
+                : "redis-server-6.2.6-v5-linux-amd64";
+    try (java.io.InputStream in = Servers.class.getResourceAsStream("/" + name)) {
+      if (in == null) {
+        throw new IOException("no redis-server on the PATH, and no " + name + " on the class path");
+      }
+      Path binary = Files.createTempDirectory("sremcp-redis-bin").resolve("redis-server");
+      Files.copy(in, binary);
+      binary.toFile().setExecutable(true);
+      return binary.toString();
     }
   }
 

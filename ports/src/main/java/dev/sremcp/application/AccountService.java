@@ -58,7 +58,12 @@ public final class AccountService {
   private final TierTable tiers;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
-  private final String dummyHash;
+
+  /**
+   * A hash checked when the e-mail address is unknown, so a failed login takes as long either way.
+   * Made on the first login, not at start-up: hashing takes a fifth of a second.
+   */
+  private volatile String dummyHash;
 
   public AccountService(
       AccountStore accounts,
@@ -77,7 +82,6 @@ public final class AccountService {
     this.audit = audit;
     this.tiers = tiers;
     this.clock = clock;
-    this.dummyHash = passwords.hash("not a password anyone has: it evens out login timing");
   }
 
   /** A new account and its first API key. */
@@ -133,10 +137,7 @@ public final class AccountService {
 
   public Account setTier(String emailOrId, Tier tier, TierLimits customLimits, String actor) {
     Account account = find(emailOrId);
-    if (customLimits != null && tier != Tier.CUSTOM) {
-      throw new AccountException(
-          AccountException.Kind.INVALID, "Only the custom tier takes per-account limits");
-    }
+    requireLimitsOnlyForCustom(tier, customLimits);
     accounts.setTier(account.id(), tier, customLimits);
     audit(account.id(), actor, "account.tier", tier.id(), "ok");
     return accounts.find(account.id()).orElseThrow();
@@ -177,7 +178,7 @@ public final class AccountService {
     boolean matches =
         password != null
             && password.length() <= MAX_PASSWORD
-            && passwords.matches(password, hash.orElse(dummyHash))
+            && passwords.matches(password, hash.orElseGet(this::dummyHash))
             && hash.isPresent();
     if (!matches) {
       audit(account.map(Account::id).orElse(null), "self", "login", null, "refused");
@@ -278,10 +279,7 @@ public final class AccountService {
       throw new AccountException(
           AccountException.Kind.INVALID, "'" + clip(address) + "' is not an e-mail address");
     }
-    if (customLimits != null && tier != Tier.CUSTOM) {
-      throw new AccountException(
-          AccountException.Kind.INVALID, "Only the custom tier takes per-account limits");
-    }
+    requireLimitsOnlyForCustom(tier, customLimits);
     Account account =
         new Account(
             new AccountId(UUID.randomUUID()),
@@ -332,11 +330,27 @@ public final class AccountService {
     return token;
   }
 
+  private String dummyHash() {
+    String hash = dummyHash;
+    if (hash == null) {
+      hash = passwords.hash("not a password anyone has: it evens out login timing");
+      dummyHash = hash;
+    }
+    return hash;
+  }
+
   private Account requireAccount(AccountId id) {
     return accounts
         .find(id)
         .orElseThrow(
             () -> new AccountException(AccountException.Kind.NOT_FOUND, "No account " + id));
+  }
+
+  private static void requireLimitsOnlyForCustom(Tier tier, TierLimits customLimits) {
+    if (customLimits != null && tier != Tier.CUSTOM) {
+      throw new AccountException(
+          AccountException.Kind.INVALID, "Only the custom tier takes per-account limits");
+    }
   }
 
   private void checkPassword(String password) {

@@ -53,10 +53,6 @@ public final class LocalConcurrencyLimiter implements ConcurrencyLimiter {
     return Math.max(1, (int) Math.floor(capacity * SHARES.get(priority)));
   }
 
-  public int capacity() {
-    return capacity;
-  }
-
   @Override
   public Optional<Permit> enterAccount(AccountId account, String requestId, int cap) {
     AtomicInteger running = accounts.computeIfAbsent(account, id -> new AtomicInteger());
@@ -89,16 +85,6 @@ public final class LocalConcurrencyLimiter implements ConcurrencyLimiter {
       lock.unlock();
     }
     return Optional.of(once(() -> leave(priority)));
-  }
-
-  /** Calls running now at {@code priority}. */
-  public int inFlight(Priority priority) {
-    lock.lock();
-    try {
-      return inFlight.get(priority);
-    } finally {
-      lock.unlock();
-    }
   }
 
   private boolean admits(Priority priority) {

@@ -3,8 +3,10 @@ package dev.sremcp.persistence.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.sremcp.persistence.DatabaseSettings;
+import dev.sremcp.ports.out.StoreUnavailableException;
 import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -75,27 +77,30 @@ public final class Database implements AutoCloseable {
         .migrate();
   }
 
-  public Jdbi jdbi() {
-    return jdbi;
+  /**
+   * Runs {@code work} on a connection of the pool.
+   *
+   * @throws StoreUnavailableException when the database cannot be reached
+   */
+  <T> T withHandle(HandleCallback<T, RuntimeException> work) {
+    return guarded(() -> jdbi.withHandle(work));
   }
 
-  /** Whether the database answers now. */
-  public boolean healthy() {
-    try {
-      return jdbi.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one())
-          == 1;
-    } catch (RuntimeException e) {
-      return false;
-    }
+  /**
+   * Runs {@code work} in one transaction (Read Committed), committed when it returns.
+   *
+   * @throws StoreUnavailableException when the database cannot be reached
+   */
+  <T> T inTransaction(HandleCallback<T, RuntimeException> work) {
+    return guarded(() -> jdbi.inTransaction(work));
   }
 
-  /** Runs {@code work}, turning an unreachable database into {@link StoreUnavailableException}. */
-  static <T> T guarded(Supplier<T> work) {
+  private static <T> T guarded(Supplier<T> work) {
     try {
       return work.get();
     } catch (RuntimeException e) {
       if (SqlFailures.unreachable(e)) {
-        throw new dev.sremcp.ports.out.StoreUnavailableException("PostgreSQL", e);
+        throw new StoreUnavailableException("PostgreSQL", e);
       }
       throw e;
     }

@@ -120,10 +120,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     return "postgres";
   }
 
-  public boolean owner() {
-    return postgres != null;
-  }
-
   @Override
   public void close() {
     if (postgres == null) {

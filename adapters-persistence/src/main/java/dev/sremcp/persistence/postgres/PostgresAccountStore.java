@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.Update;
 
 /** Accounts in PostgreSQL. */
 public final class PostgresAccountStore implements AccountStore {
@@ -25,106 +25,92 @@ public final class PostgresAccountStore implements AccountStore {
       "id, email, tier, custom_monthly, custom_hourly, custom_burst, custom_inflight,"
           + " custom_max_input, custom_priority, created_at";
 
-  private final Jdbi jdbi;
+  private final Database database;
 
   public PostgresAccountStore(Database database) {
-    this.jdbi = database.jdbi();
+    this.database = database;
   }
 
   @Override
   public Optional<Account> create(Account account) {
-    return Database.guarded(
-        () ->
-            jdbi.withHandle(
-                handle -> {
-                  TierLimits custom = account.customLimits();
-                  int inserted =
-                      handle
-                          .createUpdate(
-                              "INSERT INTO account ("
-                                  + COLUMNS
-                                  + ") VALUES (:id, :email, :tier, :monthly, :hourly, :burst,"
-                                  + " :inflight, :maxInput, :priority, :createdAt)"
-                                  + " ON CONFLICT DO NOTHING")
-                          .bind("id", account.id().value())
-                          .bind("email", account.email())
-                          .bind("tier", account.tier().id())
-                          .bind("monthly", custom == null ? null : custom.monthlyRequests())
-                          .bind("hourly", custom == null ? null : custom.hourlyRate())
-                          .bind("burst", custom == null ? null : custom.burst())
-                          .bind("inflight", custom == null ? null : custom.inFlight())
-                          .bind("maxInput", custom == null ? null : custom.maxInputBytes())
-                          .bind("priority", custom == null ? null : custom.priority().id())
-                          .bind(
-                              "createdAt",
-                              OffsetDateTime.ofInstant(
-                                  account.createdAt(), java.time.ZoneOffset.UTC))
-                          .execute();
-                  return inserted == 1 ? Optional.of(account) : Optional.<Account>empty();
-                }));
+    return database.withHandle(
+        handle -> {
+          Update insert =
+              handle
+                  .createUpdate(
+                      "INSERT INTO account ("
+                          + COLUMNS
+                          + ") VALUES (:id, :email, :tier, :monthly, :hourly, :burst,"
+                          + " :inflight, :maxInput, :priority, :createdAt)"
+                          + " ON CONFLICT DO NOTHING")
+                  .bind("id", account.id().value())
+                  .bind("email", account.email())
+                  .bind("createdAt", PostgresCredentialStore.utc(account.createdAt()));
+          int inserted = bindTier(insert, account.tier(), account.customLimits()).execute();
+          return inserted == 1 ? Optional.of(account) : Optional.<Account>empty();
+        });
   }
 
   @Override
   public Optional<Account> find(AccountId id) {
-    return Database.guarded(
-        () ->
-            jdbi.withHandle(
-                handle ->
-                    handle
-                        .createQuery("SELECT " + COLUMNS + " FROM account WHERE id = :id")
-                        .bind("id", id.value())
-                        .map(PostgresAccountStore::account)
-                        .findOne()));
+    return database.withHandle(
+        handle ->
+            handle
+                .createQuery("SELECT " + COLUMNS + " FROM account WHERE id = :id")
+                .bind("id", id.value())
+                .map(PostgresAccountStore::account)
+                .findOne());
   }
 
   @Override
   public Optional<Account> findByEmail(String email) {
-    return Database.guarded(
-        () ->
-            jdbi.withHandle(
-                handle ->
-                    handle
-                        .createQuery(
-                            "SELECT " + COLUMNS + " FROM account WHERE lower(email) = :email")
-                        .bind("email", email.strip().toLowerCase(Locale.ROOT))
-                        .map(PostgresAccountStore::account)
-                        .findOne()));
+    return database.withHandle(
+        handle ->
+            handle
+                .createQuery("SELECT " + COLUMNS + " FROM account WHERE lower(email) = :email")
+                .bind("email", email.strip().toLowerCase(Locale.ROOT))
+                .map(PostgresAccountStore::account)
+                .findOne());
   }
 
   @Override
   public List<Account> list() {
-    return Database.guarded(
-        () ->
-            jdbi.withHandle(
-                handle ->
-                    handle
-                        .createQuery("SELECT " + COLUMNS + " FROM account ORDER BY created_at, id")
-                        .map(PostgresAccountStore::account)
-                        .list()));
+    return database.withHandle(
+        handle ->
+            handle
+                .createQuery("SELECT " + COLUMNS + " FROM account ORDER BY created_at, id")
+                .map(PostgresAccountStore::account)
+                .list());
   }
 
   @Override
   public boolean setTier(AccountId id, Tier tier, TierLimits custom) {
-    return Database.guarded(
-        () ->
-            jdbi.withHandle(
-                    handle ->
+    return database.withHandle(
+            handle ->
+                bindTier(
                         handle
                             .createUpdate(
                                 "UPDATE account SET tier = :tier, custom_monthly = :monthly,"
                                     + " custom_hourly = :hourly, custom_burst = :burst,"
                                     + " custom_inflight = :inflight, custom_max_input = :maxInput,"
                                     + " custom_priority = :priority WHERE id = :id")
-                            .bind("id", id.value())
-                            .bind("tier", tier.id())
-                            .bind("monthly", custom == null ? null : custom.monthlyRequests())
-                            .bind("hourly", custom == null ? null : custom.hourlyRate())
-                            .bind("burst", custom == null ? null : custom.burst())
-                            .bind("inflight", custom == null ? null : custom.inFlight())
-                            .bind("maxInput", custom == null ? null : custom.maxInputBytes())
-                            .bind("priority", custom == null ? null : custom.priority().id())
-                            .execute())
-                == 1);
+                            .bind("id", id.value()),
+                        tier,
+                        custom)
+                    .execute())
+        == 1;
+  }
+
+  /** Binds the tier and a custom account's own limits (all null for the other tiers). */
+  private static Update bindTier(Update statement, Tier tier, TierLimits custom) {
+    return statement
+        .bind("tier", tier.id())
+        .bind("monthly", custom == null ? null : custom.monthlyRequests())
+        .bind("hourly", custom == null ? null : custom.hourlyRate())
+        .bind("burst", custom == null ? null : custom.burst())
+        .bind("inflight", custom == null ? null : custom.inFlight())
+        .bind("maxInput", custom == null ? null : custom.maxInputBytes())
+        .bind("priority", custom == null ? null : custom.priority().id());
   }
 
   private static Account account(ResultSet row, StatementContext context) throws SQLException {

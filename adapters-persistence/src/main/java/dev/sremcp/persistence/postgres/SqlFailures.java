@@ -19,9 +19,6 @@ final class SqlFailures {
           && (sql.getSQLState().startsWith("08") || sql.getSQLState().equals("57P01"))) {
         return true;
       }
-      if (cause.getCause() == cause) {
-        break;
-      }
     }
     return false;
   }

@@ -52,8 +52,4 @@ public final class RedisHealth {
   public long fallbacks() {
     return fallbacks.sum();
   }
-
-  public boolean down() {
-    return down;
-  }
 }

@@ -30,8 +30,4 @@ public record BillingPeriod(Instant start, Instant end) {
   public String id() {
     return LocalDate.ofInstant(start, ZoneOffset.UTC).toString().substring(0, 7);
   }
-
-  public boolean contains(Instant instant) {
-    return !instant.isBefore(start) && instant.isBefore(end);
-  }
 }

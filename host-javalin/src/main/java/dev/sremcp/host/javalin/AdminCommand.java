@@ -1,5 +1,6 @@
 package dev.sremcp.host.javalin;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sremcp.application.AccountException;
@@ -109,10 +110,7 @@ final class AdminCommand implements Runnable {
                     email, chosen, custom(chosen, monthly, hourly, accounts.tiers()), "admin");
             if (common.json) {
               out.println(
-                  new String(
-                      Json.bytes(
-                          accountJson(created.account()).put("apiKey", created.key().value())),
-                      StandardCharsets.UTF_8));
+                  json(accountJson(created.account()).put("apiKey", created.key().value())));
             } else {
               out.println(
                   "Created account "
@@ -165,7 +163,7 @@ final class AdminCommand implements Runnable {
                     account, chosen, custom(chosen, monthly, hourly, accounts.tiers()), "admin");
             out.println(
                 common.json
-                    ? new String(Json.bytes(accountJson(updated)), StandardCharsets.UTF_8)
+                    ? json(accountJson(updated))
                     : updated.email() + " is now on the " + updated.tier().id() + " tier.");
           });
     }
@@ -195,7 +193,7 @@ final class AdminCommand implements Runnable {
                 }
                 list.add(item);
               }
-              out.println(new String(Json.bytes(list), StandardCharsets.UTF_8));
+              out.println(json(list));
               return;
             }
             out.printf("%-36s  %-12s  %-5s  %s%n", "ID", "TIER", "KEYS", "EMAIL");
@@ -230,12 +228,10 @@ final class AdminCommand implements Runnable {
             StoredKey revoked = accounts.revokeKey(id, "admin");
             out.println(
                 common.json
-                    ? new String(
-                        Json.bytes(
-                            Json.object()
-                                .put("revoked", revoked.id())
-                                .put("account", revoked.account().toString())),
-                        StandardCharsets.UTF_8)
+                    ? json(
+                        Json.object()
+                            .put("revoked", revoked.id())
+                            .put("account", revoked.account().toString()))
                     : "Revoked key " + revoked.id() + " of account " + revoked.account() + ".");
           });
     }
@@ -275,6 +271,10 @@ final class AdminCommand implements Runnable {
       throw new AccountException(
           AccountException.Kind.INVALID, "invalid custom limits: " + e.getMessage());
     }
+  }
+
+  private static String json(JsonNode node) {
+    return new String(Json.bytes(node), StandardCharsets.UTF_8);
   }
 
   static ObjectNode accountJson(Account account) {

@@ -47,19 +47,16 @@ final class Application implements AutoCloseable {
   private final PersistenceModule persistence;
   private final LimitsSettings limits;
   private final DatabaseSettings database;
-  private final String publicUrl;
 
   private Application(
       Injector injector,
       PersistenceModule persistence,
       LimitsSettings limits,
-      DatabaseSettings database,
-      String publicUrl) {
+      DatabaseSettings database) {
     this.injector = injector;
     this.persistence = persistence;
     this.limits = limits;
     this.database = database;
-    this.publicUrl = publicUrl;
   }
 
   /**
@@ -117,7 +114,7 @@ final class Application implements AutoCloseable {
               }
             });
     injector.getInstance(Database.class); // opens (and migrates) it now, or fails the start
-    return new Application(injector, persistence, limits, database, publicUrl);
+    return new Application(injector, persistence, limits, database);
   }
 
   AccountService accounts() {
@@ -126,14 +123,6 @@ final class Application implements AutoCloseable {
 
   MeteredToolService tools() {
     return injector.getInstance(MeteredToolService.class);
-  }
-
-  QuotaLedger ledger() {
-    return injector.getInstance(QuotaLedger.class);
-  }
-
-  Database database() {
-    return injector.getInstance(Database.class);
   }
 
   /** Redis's health when the limits are in Redis. */
@@ -147,10 +136,6 @@ final class Application implements AutoCloseable {
     return database.embedded();
   }
 
-  String publicUrl() {
-    return publicUrl;
-  }
-
   String describe() {
     return database + ", " + limits;
   }
@@ -160,7 +145,9 @@ final class Application implements AutoCloseable {
    * call plus a margin never ends by itself.
    */
   int releaseAbandoned(Duration olderThan) {
-    return ledger().releaseAbandoned(java.time.Instant.now().minus(olderThan));
+    return injector
+        .getInstance(QuotaLedger.class)
+        .releaseAbandoned(java.time.Instant.now().minus(olderThan));
   }
 
   @Override

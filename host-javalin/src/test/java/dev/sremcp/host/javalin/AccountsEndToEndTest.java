@@ -3,6 +3,7 @@ package dev.sremcp.host.javalin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sremcp.domain.account.Tier;
 import dev.sremcp.mcp.http.AccessPolicy;
 import dev.sremcp.mcp.http.HttpSettings;
 import dev.sremcp.mcp.jsonrpc.Json;
@@ -82,12 +83,7 @@ class AccountsEndToEndTest {
 
   @Test
   void aKeyCallsTheToolsOfItsTierAndIsCharged() throws Exception {
-    String key =
-        application
-            .accounts()
-            .createAccount("free@example.com", dev.sremcp.domain.account.Tier.FREE, null, "test")
-            .key()
-            .value();
+    String key = newKey("free@example.com", Tier.FREE);
     JsonNode listed = json(mcp(key, "tools/list", "{}").body());
     assertThat(listed.at("/result/tools").findValuesAsText("name")).contains("slo_report");
     HttpResponse<String> call =
@@ -104,12 +100,7 @@ class AccountsEndToEndTest {
 
   @Test
   void theHourlyRateRefusesWithAToolErrorThatNamesTheLimitAndChargesNothing() throws Exception {
-    String key =
-        application
-            .accounts()
-            .createAccount("rate@example.com", dev.sremcp.domain.account.Tier.FREE, null, "test")
-            .key()
-            .value();
+    String key = newKey("rate@example.com", Tier.FREE);
     for (int i = 0; i < 10; i++) {
       assertThat(
               json(mcp(key, "tools/call", "{\"name\":\"slo_report\",\"arguments\":" + SLO + "}")
@@ -132,13 +123,7 @@ class AccountsEndToEndTest {
 
   @Test
   void aRetriedIdempotencyKeyIsCountedOnce() throws Exception {
-    String key =
-        application
-            .accounts()
-            .createAccount(
-                "retry@example.com", dev.sremcp.domain.account.Tier.STARTER, null, "test")
-            .key()
-            .value();
+    String key = newKey("retry@example.com", Tier.STARTER);
     for (int i = 0; i < 3; i++) {
       HttpRequest request =
           mcpRequest(key, "tools/call", "{\"name\":\"slo_report\",\"arguments\":" + SLO + "}")
@@ -148,23 +133,6 @@ class AccountsEndToEndTest {
           .isEqualTo(200);
     }
     assertThat(json(get("/v1/usage", key).body()).path("used").asLong()).isEqualTo(1);
-  }
-
-  @Test
-  void aToolAboveTheTierIsHiddenAndRefusedByName() throws Exception {
-    String key =
-        application
-            .accounts()
-            .createAccount("tier@example.com", dev.sremcp.domain.account.Tier.FREE, null, "test")
-            .key()
-            .value();
-    // every tool today is free-tier; the refusal path is covered by TierAccess for higher tiers
-    JsonNode listed = json(mcp(key, "tools/list", "{}").body());
-    assertThat(listed.at("/result/tools").size())
-        .isEqualTo(
-            application.tools().listTools().stream()
-                .filter(t -> t.minimumTier() == dev.sremcp.domain.account.Tier.FREE)
-                .count());
   }
 
   @Test
@@ -262,6 +230,10 @@ class AccountsEndToEndTest {
         .doesNotContain("dave's secret password")
         .doesNotContain(session.path("accessToken").asText())
         .doesNotContain(session.path("refreshToken").asText());
+  }
+
+  private static String newKey(String email, Tier tier) {
+    return application.accounts().createAccount(email, tier, null, "test").key().value();
   }
 
   private static HttpRequest.Builder mcpRequest(String key, String method, String params) {

@@ -95,7 +95,7 @@ public final class AnalyzerTools {
                   context
                       .attributes()
                       .get(IdempotencyKey.class)
-                      .map(key -> "key:" + key.value())
+                      .map(IdempotencyKey::value)
                       .orElseGet(() -> UUID.randomUUID().toString());
               return new ToolCall.Metering(
                   caller, requestId, bytes.length, Canonical.sha256(bytes));

@@ -2,6 +2,7 @@ package dev.sremcp.mcp.tools;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sremcp.domain.account.Refusal;
+import dev.sremcp.mcp.jsonrpc.ErrorCode;
 import dev.sremcp.mcp.jsonrpc.Json;
 import dev.sremcp.mcp.jsonrpc.JsonRpcError;
 import dev.sremcp.mcp.jsonrpc.McpException;
@@ -42,8 +43,8 @@ final class Refusals {
       throw new McpException(
           new JsonRpcError(SERVER_UNAVAILABLE, refusal.message(), details), 503, headers);
     }
-    if (refusal instanceof Refusal.TierTooLow) {
-      throw McpException.invalidParams(refusal.message());
+    if (refusal instanceof Refusal.TierTooLow tier) {
+      throw tierTooLow(tier);
     }
     refusal
         .retryAfter()
@@ -65,6 +66,17 @@ final class Refusals {
     ObjectNode meta = Json.object();
     meta.set("dev.sremcp/refusal", details);
     return new CallToolResult(List.of(Content.text(refusal.message())), null, true, meta);
+  }
+
+  /** -32602, as for a tool the caller cannot list, naming the tier it needs. */
+  static McpException tierTooLow(Refusal.TierTooLow refusal) {
+    ObjectNode data =
+        Json.object()
+            .put("tool", refusal.tool())
+            .put("requiredTier", refusal.required().id())
+            .put("currentTier", refusal.current().id());
+    return new McpException(
+        new JsonRpcError(ErrorCode.INVALID_PARAMS, refusal.message(), data), 200);
   }
 
   private static long seconds(Duration duration) {

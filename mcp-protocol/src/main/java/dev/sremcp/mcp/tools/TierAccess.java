@@ -1,13 +1,12 @@
 package dev.sremcp.mcp.tools;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sremcp.domain.account.Caller;
+import dev.sremcp.domain.account.Refusal;
 import dev.sremcp.domain.account.Tier;
 import dev.sremcp.domain.tool.ToolDescriptor;
 import dev.sremcp.mcp.engine.Attributes;
 import dev.sremcp.mcp.engine.ToolAccess;
 import dev.sremcp.mcp.jsonrpc.ErrorCode;
-import dev.sremcp.mcp.jsonrpc.Json;
 import dev.sremcp.mcp.jsonrpc.JsonRpcError;
 import dev.sremcp.mcp.jsonrpc.McpException;
 import dev.sremcp.ports.in.ListToolsUseCase;
@@ -57,24 +56,7 @@ public final class TierAccess implements ToolAccess {
                         401,
                         challenge));
     if (!caller.tier().includes(required)) {
-      ObjectNode data =
-          Json.object()
-              .put("tool", tool)
-              .put("requiredTier", required.id())
-              .put("currentTier", caller.tier().id());
-      throw new McpException(
-          new JsonRpcError(
-              ErrorCode.INVALID_PARAMS,
-              tool
-                  + " needs the "
-                  + required.id()
-                  + " tier or above; this account is on the "
-                  + caller.tier().id()
-                  + " tier. Upgrade to "
-                  + required.id()
-                  + " to call it.",
-              data),
-          200);
+      throw Refusals.tierTooLow(new Refusal.TierTooLow(tool, required, caller.tier()));
     }
   }
 }
