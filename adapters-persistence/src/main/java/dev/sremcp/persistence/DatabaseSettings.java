@@ -31,7 +31,7 @@ public record DatabaseSettings(String url, String user, String password, Path ho
         blankToNull(environment.get("SREMCP_DATABASE_USER")),
         blankToNull(environment.get("SREMCP_DATABASE_PASSWORD")),
         home(environment),
-        Integer.parseInt(environment.getOrDefault("SREMCP_DATABASE_POOL_SIZE", "10")));
+        EnvironmentNumbers.positive(environment, "SREMCP_DATABASE_POOL_SIZE", 10));
   }
 
   /** {@code SREMCP_HOME}, or {@code ~/.sre-mcp}. */

@@ -26,12 +26,12 @@ public record LimitsSettings(URI redis, int globalConcurrency) {
 
   public static LimitsSettings fromEnvironment(Map<String, String> environment) {
     String url = environment.get("SREMCP_REDIS_URL");
-    String global = environment.get("SREMCP_GLOBAL_CONCURRENCY");
     return new LimitsSettings(
         url == null || url.isBlank() ? null : URI.create(url.strip()),
-        global == null || global.isBlank()
-            ? Math.max(4, 2 * Runtime.getRuntime().availableProcessors())
-            : Integer.parseInt(global.strip()));
+        EnvironmentNumbers.positive(
+            environment,
+            "SREMCP_GLOBAL_CONCURRENCY",
+            Math.max(4, 2 * Runtime.getRuntime().availableProcessors())));
   }
 
   public boolean inProcess() {

@@ -19,6 +19,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * rule is Netflix concurrency-limits' partitioned limiter: a call is refused only when the total is
  * at capacity <em>and</em> its priority already uses its guaranteed share; so a lower priority
  * borrows idle capacity, and a higher one still gets its share when the lower ones hold it all.
+ * Beyond the shares, a slot freed while calls wait goes to the most urgent of them: a lower
+ * priority does not take it while a higher one waits.
  */
 public final class LocalConcurrencyLimiter implements ConcurrencyLimiter {
 
@@ -30,6 +32,7 @@ public final class LocalConcurrencyLimiter implements ConcurrencyLimiter {
   private final int capacity;
   private final Map<Priority, Integer> guaranteed = new EnumMap<>(Priority.class);
   private final Map<Priority, Integer> inFlight = new EnumMap<>(Priority.class);
+  private final Map<Priority, Integer> waiting = new EnumMap<>(Priority.class);
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition released = lock.newCondition();
   private int total;
@@ -45,6 +48,7 @@ public final class LocalConcurrencyLimiter implements ConcurrencyLimiter {
     for (Priority priority : Priority.values()) {
       guaranteed.put(priority, guaranteedShare(capacity, priority));
       inFlight.put(priority, 0);
+      waiting.put(priority, 0);
     }
   }
 
@@ -73,11 +77,21 @@ public final class LocalConcurrencyLimiter implements ConcurrencyLimiter {
     long remaining = maxWait.toNanos();
     lock.lock();
     try {
-      while (!admits(priority)) {
+      if (!admits(priority)) {
         if (remaining <= 0) {
           return Optional.empty();
         }
-        remaining = released.awaitNanos(remaining);
+        waiting.merge(priority, 1, Integer::sum);
+        try {
+          while (!admits(priority)) {
+            if (remaining <= 0) {
+              return Optional.empty();
+            }
+            remaining = released.awaitNanos(remaining);
+          }
+        } finally {
+          waiting.merge(priority, -1, Integer::sum);
+        }
       }
       inFlight.merge(priority, 1, Integer::sum);
       total++;
@@ -87,8 +101,25 @@ public final class LocalConcurrencyLimiter implements ConcurrencyLimiter {
     return Optional.of(once(() -> leave(priority)));
   }
 
+  /**
+   * Within its guaranteed share a priority always gets a slot; beyond it, only a free slot that no
+   * more urgent waiting call wants.
+   */
   private boolean admits(Priority priority) {
-    return total < capacity || inFlight.get(priority) < guaranteed.get(priority);
+    return inFlight.get(priority) < guaranteed.get(priority)
+        || (total < capacity && !moreUrgentWaiting(priority));
+  }
+
+  private boolean moreUrgentWaiting(Priority priority) {
+    for (Priority other : Priority.values()) {
+      if (other.compareTo(priority) >= 0) {
+        return false;
+      }
+      if (waiting.get(other) > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void leave(Priority priority) {

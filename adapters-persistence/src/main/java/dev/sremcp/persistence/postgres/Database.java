@@ -95,6 +95,15 @@ public final class Database implements AutoCloseable {
     return guarded(() -> jdbi.inTransaction(work));
   }
 
+  /** Whether the database answers a trivial query now (within the pool's 2 s timeout). */
+  public boolean reachable() {
+    try {
+      return withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+    } catch (StoreUnavailableException e) {
+      return false;
+    }
+  }
+
   private static <T> T guarded(Supplier<T> work) {
     try {
       return work.get();

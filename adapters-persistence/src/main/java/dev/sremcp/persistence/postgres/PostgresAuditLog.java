@@ -25,7 +25,7 @@ public final class PostgresAuditLog implements AuditLog {
             handle
                 .createUpdate(
                     "INSERT INTO audit_event (at, account_id, actor, action, target,"
-                        + " input_sha256, input_bytes, outcome) VALUES (:at, :account,"
+                        + " input_sha256, input_bytes, outcome) VALUES (:at, CAST(:account AS uuid),"
                         + " :actor, :action, :target, :sha, :bytes, :outcome)")
                 .bind("at", utc(event.at()))
                 .bind("account", event.account() == null ? null : event.account().value())

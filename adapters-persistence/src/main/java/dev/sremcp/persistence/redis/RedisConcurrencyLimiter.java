@@ -10,13 +10,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
  * In-flight caps per account and the global priority budget in Redis: a sorted set of running calls
  * per account and per priority, scored by start time, so the slots of a crashed instance expire
  * after {@link #STALE}. The global rule is the local limiter's (a priority within its share is
- * admitted even when others borrowed everything); a refused call polls until its wait runs out.
+ * admitted even when others borrowed everything, and a less urgent call leaves a free slot to a
+ * more urgent one that waits); a refused call is listed as waiting and polls until it gets a slot
+ * or its wait runs out.
  */
 public final class RedisConcurrencyLimiter implements ConcurrencyLimiter {
 
@@ -39,26 +42,56 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter {
           return 1
           """;
 
+  /**
+   * KEYS: the running sets of every priority, most urgent first, then their waiting sets. ARGV:
+   * this priority's index (from 1), the member, the stale age, the capacity, this priority's share,
+   * and 1 when a refused call will wait (it is then listed as waiting until it gets a slot or gives
+   * up, so that less urgent calls leave the next free slot to it).
+   */
   static final String GLOBAL_SCRIPT =
       NOW
           + """
           local ttl = tonumber(ARGV[3])
+          local me = tonumber(ARGV[1])
+          local n = #KEYS / 2
           local total = 0
           local mine = 0
-          for i = 1, #KEYS do
+          for i = 1, n do
             redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', now - ttl)
-            local n = redis.call('ZCARD', KEYS[i])
-            total = total + n
-            if i == tonumber(ARGV[1]) then mine = n end
+            local running = redis.call('ZCARD', KEYS[i])
+            total = total + running
+            if i == me then mine = running end
           end
-          if total >= tonumber(ARGV[4]) and mine >= tonumber(ARGV[5]) then return 0 end
-          redis.call('ZADD', KEYS[tonumber(ARGV[1])], now, ARGV[2])
-          redis.call('PEXPIRE', KEYS[tonumber(ARGV[1])], ttl)
+          local urgentWaiting = false
+          for i = 1, me - 1 do
+            redis.call('ZREMRANGEBYSCORE', KEYS[n + i], '-inf', now - tonumber(ARGV[7]))
+            if redis.call('ZCARD', KEYS[n + i]) > 0 then urgentWaiting = true end
+          end
+          if mine >= tonumber(ARGV[5])
+              and (total >= tonumber(ARGV[4]) or urgentWaiting) then
+            if ARGV[6] == '1' then
+              redis.call('ZADD', KEYS[n + me], now, ARGV[2])
+              redis.call('PEXPIRE', KEYS[n + me], tonumber(ARGV[7]))
+            end
+            return 0
+          end
+          redis.call('ZREM', KEYS[n + me], ARGV[2])
+          redis.call('ZADD', KEYS[me], now, ARGV[2])
+          redis.call('PEXPIRE', KEYS[me], ttl)
           return 1
           """;
 
+  /** A waiting entry older than this was left by a crashed instance (the longest wait is 2 s). */
+  static final Duration WAIT_STALE = Duration.ofSeconds(5);
+
   private static final List<String> GLOBAL_KEYS =
       List.of(Priority.values()).stream().map(p -> "sremcp:{global}:inflight:" + p.id()).toList();
+
+  private static final List<String> WAITING_KEYS =
+      List.of(Priority.values()).stream().map(p -> "sremcp:{global}:waiting:" + p.id()).toList();
+
+  private static final List<String> SCRIPT_KEYS =
+      Stream.concat(GLOBAL_KEYS.stream(), WAITING_KEYS.stream()).toList();
 
   private final UnifiedJedis redis;
   private final RedisHealth health;
@@ -105,12 +138,14 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter {
     args.add(String.valueOf(STALE.toMillis()));
     args.add(String.valueOf(capacity));
     args.add(String.valueOf(LocalConcurrencyLimiter.guaranteedShare(capacity, priority)));
+    args.add(maxWait.isPositive() ? "1" : "0");
+    args.add(String.valueOf(WAIT_STALE.toMillis()));
     while (true) {
       Optional<Optional<Permit>> decided =
           health.call(
               () ->
                   Optional.of(
-                      Long.valueOf(1).equals(redis.eval(GLOBAL_SCRIPT, GLOBAL_KEYS, args))
+                      Long.valueOf(1).equals(redis.eval(GLOBAL_SCRIPT, SCRIPT_KEYS, args))
                           ? Optional.of(release(key, member))
                           : Optional.<Permit>empty()),
               () -> Optional.empty());
@@ -123,9 +158,13 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter {
       }
       long left = deadline - System.nanoTime();
       if (left <= 0) {
+        if (maxWait.isPositive()) {
+          String waiting = WAITING_KEYS.get(priority.ordinal());
+          health.call(() -> redis.zrem(waiting, member), () -> 0L);
+        }
         return Optional.empty();
       }
-      long pause = Math.min(left, ThreadLocalRandom.current().nextLong(10_000_000, 30_000_000));
+      long pause = Math.min(left, ThreadLocalRandom.current().nextLong(2_000_000, 10_000_000));
       Thread.sleep(pause / 1_000_000, (int) (pause % 1_000_000));
     }
   }

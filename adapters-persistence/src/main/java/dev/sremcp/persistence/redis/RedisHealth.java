@@ -48,6 +48,11 @@ public final class RedisHealth {
     }
   }
 
+  /** Whether the last attempt found Redis unreachable: the limiters are local until it answers. */
+  public boolean degraded() {
+    return down;
+  }
+
   /** Decisions taken locally because Redis could not be reached. */
   public long fallbacks() {
     return fallbacks.sum();

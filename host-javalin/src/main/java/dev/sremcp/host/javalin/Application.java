@@ -132,6 +132,18 @@ final class Application implements AutoCloseable {
         : Optional.of(injector.getInstance(RedisHealth.class));
   }
 
+  /**
+   * What readiness depends on: the database ({@code up} or {@code down}: charged calls need it)
+   * and, when configured, Redis ({@code up} or {@code degraded}: the limiters fall back to local
+   * ones, so the server stays ready without it).
+   */
+  Map<String, String> readiness() {
+    Map<String, String> checks = new java.util.LinkedHashMap<>();
+    checks.put("database", injector.getInstance(Database.class).reachable() ? "up" : "down");
+    redis().ifPresent(health -> checks.put("redis", health.degraded() ? "degraded" : "up"));
+    return checks;
+  }
+
   boolean embeddedDatabase() {
     return database.embedded();
   }

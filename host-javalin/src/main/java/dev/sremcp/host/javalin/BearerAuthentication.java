@@ -4,6 +4,8 @@ import dev.sremcp.application.AccountService;
 import dev.sremcp.domain.account.Caller;
 import dev.sremcp.mcp.engine.Attributes;
 import dev.sremcp.mcp.http.HttpAuthentication;
+import dev.sremcp.ports.out.StoreUnavailableException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +21,9 @@ final class BearerAuthentication implements HttpAuthentication {
 
   /** Room for the JSON-RPC envelope around a call's arguments. */
   static final long ENVELOPE_BYTES = 16 * 1024;
+
+  /** How soon to come back when the account database is unreachable. */
+  static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
   private final AccountService accounts;
   private final String metadataUrl;
@@ -47,7 +52,15 @@ final class BearerAuthentication implements HttpAuthentication {
               + " ./sre-mcp admin create-account, or POST /v1/keys.",
           challenge(metadataUrl));
     }
-    Optional<Caller> caller = accounts.authenticate(token.get());
+    Optional<Caller> caller;
+    try {
+      caller = accounts.authenticate(token.get());
+    } catch (StoreUnavailableException e) {
+      return new Outcome.Unavailable(
+          "Service Unavailable: the account database cannot be reached, so credentials cannot be"
+              + " checked; try again shortly",
+          RETRY_AFTER);
+    }
     if (caller.isEmpty()) {
       return new Outcome.Refused(
           "Unauthorized: the API key or access token is unknown, revoked or expired",

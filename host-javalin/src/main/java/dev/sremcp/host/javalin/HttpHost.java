@@ -4,12 +4,14 @@ import dev.sremcp.mcp.engine.McpServer;
 import dev.sremcp.mcp.http.HttpAuthentication;
 import dev.sremcp.mcp.http.HttpSettings;
 import dev.sremcp.mcp.http.StreamableHttpEndpoint;
+import dev.sremcp.ports.out.StoreUnavailableException;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -32,6 +34,14 @@ public final class HttpHost {
     return create(server, settings, metrics, config -> {});
   }
 
+  /** What {@code /readyz} checks: each dependency's state; any {@code down} means not ready. */
+  @FunctionalInterface
+  interface Readiness {
+    Readiness NONE = Map::of;
+
+    Map<String, String> checks();
+  }
+
   /**
    * The host with something added to its configuration last; the benchmarks add a bare JSON echo
    * route to compare with, in the same process.
@@ -41,15 +51,19 @@ public final class HttpHost {
       HttpSettings settings,
       PrometheusMeterRegistry metrics,
       Consumer<JavalinConfig> addition) {
-    return create(server, settings, metrics, HttpAuthentication.NONE, addition);
+    return create(server, settings, metrics, HttpAuthentication.NONE, Readiness.NONE, addition);
   }
 
-  /** The host with authentication on {@code /mcp}, and more routes added last. */
+  /**
+   * The host with authentication on {@code /mcp}, readiness checks on {@code /readyz}, and more
+   * routes added last.
+   */
   static Javalin create(
       McpServer server,
       HttpSettings settings,
       PrometheusMeterRegistry metrics,
       HttpAuthentication authentication,
+      Readiness readiness,
       Consumer<JavalinConfig> addition) {
     StreamableHttpEndpoint endpoint = new StreamableHttpEndpoint(server, settings, authentication);
     Handler mcp = context -> endpoint.handle(new JavalinExchange(context));
@@ -64,13 +78,7 @@ public final class HttpHost {
           config.routes.delete(MCP_PATH, mcp);
           config.routes.options(MCP_PATH, mcp);
           config.routes.get("/healthz", context -> json(context, 200, "{\"status\":\"ok\"}"));
-          config.routes.get(
-              "/readyz",
-              context ->
-                  json(
-                      context,
-                      200,
-                      "{\"status\":\"ready\",\"tools\":" + server.tools().size() + "}"));
+          config.routes.get("/readyz", context -> ready(context, server, readiness.checks()));
           config.routes.get(
               "/metrics",
               context ->
@@ -93,6 +101,18 @@ public final class HttpHost {
                 }
               });
           config.routes.exception(
+              StoreUnavailableException.class,
+              (exception, context) -> {
+                LOG.warn("{} {}: {}", context.method(), context.path(), exception.getMessage());
+                context.header(
+                    "Retry-After", String.valueOf(BearerAuthentication.RETRY_AFTER.toSeconds()));
+                json(
+                    context,
+                    503,
+                    "{\"error\":\"Service Unavailable\",\"message\":\"the account database"
+                        + " cannot be reached; try again shortly\"}");
+              });
+          config.routes.exception(
               Exception.class,
               (exception, context) -> {
                 String reference = UUID.randomUUID().toString();
@@ -109,6 +129,22 @@ public final class HttpHost {
               });
           addition.accept(config);
         });
+  }
+
+  private static void ready(Context context, McpServer server, Map<String, String> checks) {
+    boolean ready = !checks.containsValue("down");
+    StringBuilder body =
+        new StringBuilder("{\"status\":\"")
+            .append(ready ? "ready" : "not ready")
+            .append("\",\"tools\":")
+            .append(server.tools().size())
+            .append(",\"checks\":{");
+    checks.forEach(
+        (name, state) -> body.append('"').append(name).append("\":\"").append(state).append("\","));
+    if (!checks.isEmpty()) {
+      body.setLength(body.length() - 1);
+    }
+    json(context, ready ? 200 : 503, body.append("}}").toString());
   }
 
   private static void json(Context context, int status, String body) {

@@ -136,6 +136,7 @@ final class ServeCommand implements Callable<Integer> {
         http,
         metrics,
         new BearerAuthentication(application.accounts(), metadata, conformanceFixtures),
+        application::readiness,
         config -> {
           new RestApi(application.accounts(), metadata).register(config);
           ProtectedResourceMetadata.register(config, publicUrl);

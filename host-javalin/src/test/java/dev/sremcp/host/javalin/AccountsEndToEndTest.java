@@ -6,15 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sremcp.domain.account.Tier;
 import dev.sremcp.mcp.http.AccessPolicy;
 import dev.sremcp.mcp.http.HttpSettings;
-import dev.sremcp.mcp.jsonrpc.Json;
 import dev.sremcp.persistence.postgres.EmbeddedPostgresServer;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +34,7 @@ class AccountsEndToEndTest {
 
   private static Application application;
   private static Javalin app;
-  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+  private static final ServerCalls CALLS = new ServerCalls(() -> app.port());
   private static final ByteArrayOutputStream LOGS = new ByteArrayOutputStream();
   private static PrintStream originalErr;
 
@@ -125,12 +122,10 @@ class AccountsEndToEndTest {
   void aRetriedIdempotencyKeyIsCountedOnce() throws Exception {
     String key = newKey("retry@example.com", Tier.STARTER);
     for (int i = 0; i < 3; i++) {
-      HttpRequest request =
+      HttpRequest.Builder request =
           mcpRequest(key, "tools/call", "{\"name\":\"slo_report\",\"arguments\":" + SLO + "}")
-              .header("Idempotency-Key", "retry-1")
-              .build();
-      assertThat(CLIENT.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
-          .isEqualTo(200);
+              .header("Idempotency-Key", "retry-1");
+      assertThat(CALLS.send(request, null).statusCode()).isEqualTo(200);
     }
     assertThat(json(get("/v1/usage", key).body()).path("used").asLong()).isEqualTo(1);
   }
@@ -176,6 +171,13 @@ class AccountsEndToEndTest {
                     "/v1/login",
                     null,
                     "{\"email\":\"alice@example.com\",\"password\":\"wrong password here\"}")
+                .statusCode())
+        .isEqualTo(401);
+    assertThat(
+            post(
+                    "/v1/login",
+                    null,
+                    "{\"email\":\"nobody@example.com\",\"password\":\"wrong password here\"}")
                 .statusCode())
         .isEqualTo(401);
     assertThat(post("/v1/login", null, "not json").statusCode()).isEqualTo(400);
@@ -237,61 +239,29 @@ class AccountsEndToEndTest {
   }
 
   private static HttpRequest.Builder mcpRequest(String key, String method, String params) {
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/mcp"))
-            .header("Content-Type", "application/json")
-            .header("Accept", "application/json, text/event-stream")
-            .header("MCP-Protocol-Version", "2025-11-25")
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\""
-                        + method
-                        + "\",\"params\":"
-                        + params
-                        + "}"));
-    if (key != null) {
-      builder.header("Authorization", "Bearer " + key);
-    }
-    return builder;
+    return CALLS.mcpRequest(key, method, params);
   }
 
   private static HttpResponse<String> mcp(String key, String method, String params)
       throws Exception {
-    return CLIENT.send(
-        mcpRequest(key, method, params).build(), HttpResponse.BodyHandlers.ofString());
+    return CALLS.mcp(key, method, params);
   }
 
   private static HttpResponse<String> get(String path, String token) throws Exception {
-    return send(HttpRequest.newBuilder(uri(path)).GET(), token);
+    return CALLS.get(path, token);
   }
 
   private static HttpResponse<String> delete(String path, String token) throws Exception {
-    return send(HttpRequest.newBuilder(uri(path)).DELETE(), token);
+    return CALLS.delete(path, token);
   }
 
   private static HttpResponse<String> post(String path, String token, String body)
       throws Exception {
-    return send(
-        HttpRequest.newBuilder(uri(path))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body)),
-        token);
-  }
-
-  private static HttpResponse<String> send(HttpRequest.Builder builder, String token)
-      throws Exception {
-    if (token != null) {
-      builder.header("Authorization", "Bearer " + token);
-    }
-    return CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + app.port() + path);
+    return CALLS.post(path, token, body);
   }
 
   private static JsonNode json(String body) throws Exception {
-    return Json.MAPPER.readTree(body);
+    return ServerCalls.json(body);
   }
 
   /** Writes to two streams: the real standard error, and the captured copy the scan reads. */

@@ -1,6 +1,7 @@
 package dev.sremcp.mcp.http;
 
 import dev.sremcp.mcp.engine.Attributes;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,6 +34,12 @@ public interface HttpAuthentication {
         headers = Map.copyOf(headers);
       }
     }
+
+    /**
+     * The credential could not be checked now (the account store is unreachable): 503 with {@code
+     * Retry-After}, never a 401 that would make a client drop a good key.
+     */
+    record Unavailable(String message, Duration retryAfter) implements Outcome {}
   }
 
   /** A body limit that belongs to the sender, such as its tier's input cap. */

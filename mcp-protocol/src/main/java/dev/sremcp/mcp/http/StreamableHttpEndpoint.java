@@ -76,6 +76,17 @@ public final class StreamableHttpEndpoint {
                 new JsonRpcMessage.Error(
                     null, JsonRpcError.of(ErrorCode.INVALID_REQUEST, refused.message())));
           }
+          case HttpAuthentication.Outcome.Unavailable unavailable -> {
+            Map<String, String> retry = new LinkedHashMap<>(headers);
+            retry.put("Retry-After", String.valueOf(unavailable.retryAfter().toSeconds()));
+            send(
+                exchange,
+                503,
+                retry,
+                new JsonRpcMessage.Error(
+                    null,
+                    new JsonRpcError(ErrorCode.SERVER_UNAVAILABLE, unavailable.message(), null)));
+          }
           case HttpAuthentication.Outcome.Accepted accepted ->
               post(exchange, headers, accepted.attributes(), accepted.bodyLimit());
         }

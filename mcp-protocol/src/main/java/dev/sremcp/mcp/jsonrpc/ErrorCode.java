@@ -21,5 +21,12 @@ public final class ErrorCode {
   /** 2026-07-28: the request's protocol version is not one the server speaks. */
   public static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;
 
+  /**
+   * sre-mcp's own, in JSON-RPC's implementation-defined server-error range: the server cannot take
+   * the call now (overloaded, or a store it needs unreachable); sent with HTTP 503 and {@code
+   * Retry-After} (ADR 0006).
+   */
+  public static final int SERVER_UNAVAILABLE = -32000;
+
   private ErrorCode() {}
 }

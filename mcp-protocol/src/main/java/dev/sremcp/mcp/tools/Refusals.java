@@ -29,9 +29,6 @@ import java.util.Map;
  */
 final class Refusals {
 
-  /** JSON-RPC's implementation-defined server error range: the server is busy or degraded. */
-  static final int SERVER_UNAVAILABLE = -32000;
-
   private Refusals() {}
 
   static CallToolResult answer(Refusal refusal, RequestContext context) {
@@ -41,7 +38,7 @@ final class Refusals {
       Map<String, String> headers = new LinkedHashMap<>();
       refusal.retryAfter().ifPresent(after -> headers.put("Retry-After", "" + seconds(after)));
       throw new McpException(
-          new JsonRpcError(SERVER_UNAVAILABLE, refusal.message(), details), 503, headers);
+          new JsonRpcError(ErrorCode.SERVER_UNAVAILABLE, refusal.message(), details), 503, headers);
     }
     if (refusal instanceof Refusal.TierTooLow tier) {
       throw tierTooLow(tier);

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,14 +66,8 @@ public abstract class ConcurrencyLimiterContract {
 
   @Test
   void aWaitingCallGetsTheSlotReleasedWhileItWaits() throws Exception {
-    List<Permit> held = new ArrayList<>();
-    for (int i = 0; i < capacity(); i++) {
-      held.add(limiter().enterGlobal(Priority.LOW, "low" + i, Duration.ZERO).orElseThrow());
-    }
     int guaranteed = (int) Math.floor(capacity() * 0.3);
-    for (int i = 0; i < guaranteed; i++) {
-      held.add(limiter().enterGlobal(Priority.HIGH, "h" + i, Duration.ZERO).orElseThrow());
-    }
+    List<Permit> held = lowBorrowsEverythingAndHighHoldsItsShare(guaranteed);
     Thread releaser =
         Thread.ofVirtual()
             .start(
@@ -92,5 +88,49 @@ public abstract class ConcurrencyLimiterContract {
       releaser.join();
       held.forEach(Permit::close);
     }
+  }
+
+  @Test
+  void aFreedSlotGoesToTheWaitingHigherPriorityNotToALowerOne() throws Exception {
+    int guaranteed = (int) Math.floor(capacity() * 0.3);
+    List<Permit> held = lowBorrowsEverythingAndHighHoldsItsShare(guaranteed);
+    // High is at its share and the budget is full: the next high call waits.
+    CompletableFuture<Optional<Permit>> waiter = new CompletableFuture<>();
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              try {
+                waiter.complete(
+                    limiter().enterGlobal(Priority.HIGH, "waits", Duration.ofSeconds(3)));
+              } catch (Throwable e) {
+                waiter.completeExceptionally(e);
+              }
+            });
+    try {
+      Thread.sleep(200);
+      // Back under capacity by one slot: the waiting high call must get it, not a new low one.
+      held.subList(0, guaranteed + 1).forEach(Permit::close);
+      assertThat(limiter().enterGlobal(Priority.LOW, "late", Duration.ZERO)).isEmpty();
+      Optional<Permit> high = waiter.get(5, TimeUnit.SECONDS);
+      assertThat(high).isPresent();
+      held.add(high.get());
+    } finally {
+      held.forEach(Permit::close);
+    }
+  }
+
+  /**
+   * Low takes the whole budget, then high its guaranteed share on top: the next high call waits.
+   */
+  private List<Permit> lowBorrowsEverythingAndHighHoldsItsShare(int highShare)
+      throws InterruptedException {
+    List<Permit> held = new ArrayList<>();
+    for (int i = 0; i < capacity(); i++) {
+      held.add(limiter().enterGlobal(Priority.LOW, "low" + i, Duration.ZERO).orElseThrow());
+    }
+    for (int i = 0; i < highShare; i++) {
+      held.add(limiter().enterGlobal(Priority.HIGH, "h" + i, Duration.ZERO).orElseThrow());
+    }
+    return held;
   }
 }
