@@ -103,10 +103,8 @@ public sealed interface Refusal {
 
     @Override
     public Optional<Duration> retryAfter() {
-      return Optional.of(
-          Duration.between(now, resetsAt).isNegative()
-              ? Duration.ZERO
-              : Duration.between(now, resetsAt));
+      Duration left = Duration.between(now, resetsAt);
+      return Optional.of(left.isNegative() ? Duration.ZERO : left);
     }
 
     @Override

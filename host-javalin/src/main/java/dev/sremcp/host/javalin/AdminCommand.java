@@ -1,12 +1,10 @@
 package dev.sremcp.host.javalin;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sremcp.application.AccountException;
 import dev.sremcp.application.AccountService;
 import dev.sremcp.domain.account.Account;
-import dev.sremcp.domain.account.Priority;
 import dev.sremcp.domain.account.StoredKey;
 import dev.sremcp.domain.account.Tier;
 import dev.sremcp.domain.account.TierLimits;
@@ -14,7 +12,6 @@ import dev.sremcp.domain.account.TierTable;
 import dev.sremcp.mcp.jsonrpc.Json;
 import dev.sremcp.persistence.postgres.EmbeddedPostgresServer;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -92,13 +89,7 @@ final class AdminCommand implements Runnable {
             "free, starter, professional, enterprise or custom (default ${DEFAULT-VALUE}).")
     String tier;
 
-    @Option(
-        names = "--monthly",
-        description = "custom tier: calls per month, or 'unlimited' (default unlimited).")
-    String monthly;
-
-    @Option(names = "--hourly", description = "custom tier: calls per hour (default 2000).")
-    Integer hourly;
+    @Mixin CustomLimits custom;
 
     @Override
     public Integer call() {
@@ -107,10 +98,10 @@ final class AdminCommand implements Runnable {
             Tier chosen = tier(tier);
             AccountService.Created created =
                 accounts.createAccount(
-                    email, chosen, custom(chosen, monthly, hourly, accounts.tiers()), "admin");
+                    email, chosen, custom.limits(chosen, accounts.tiers()), "admin");
             if (common.json) {
               out.println(
-                  json(accountJson(created.account()).put("apiKey", created.key().value())));
+                  Json.text(accountJson(created.account()).put("apiKey", created.key().value())));
             } else {
               out.println(
                   "Created account "
@@ -147,11 +138,7 @@ final class AdminCommand implements Runnable {
         description = "free, starter, professional, enterprise or custom.")
     String tier;
 
-    @Option(names = "--monthly", description = "custom tier: calls per month, or 'unlimited'.")
-    String monthly;
-
-    @Option(names = "--hourly", description = "custom tier: calls per hour.")
-    Integer hourly;
+    @Mixin CustomLimits custom;
 
     @Override
     public Integer call() {
@@ -159,11 +146,10 @@ final class AdminCommand implements Runnable {
           (accounts, out) -> {
             Tier chosen = tier(tier);
             Account updated =
-                accounts.setTier(
-                    account, chosen, custom(chosen, monthly, hourly, accounts.tiers()), "admin");
+                accounts.setTier(account, chosen, custom.limits(chosen, accounts.tiers()), "admin");
             out.println(
                 common.json
-                    ? json(accountJson(updated))
+                    ? Json.text(accountJson(updated))
                     : updated.email() + " is now on the " + updated.tier().id() + " tier.");
           });
     }
@@ -193,7 +179,7 @@ final class AdminCommand implements Runnable {
                 }
                 list.add(item);
               }
-              out.println(json(list));
+              out.println(Json.text(list));
               return;
             }
             out.printf("%-36s  %-12s  %-5s  %s%n", "ID", "TIER", "KEYS", "EMAIL");
@@ -228,7 +214,7 @@ final class AdminCommand implements Runnable {
             StoredKey revoked = accounts.revokeKey(id, "admin");
             out.println(
                 common.json
-                    ? json(
+                    ? Json.text(
                         Json.object()
                             .put("revoked", revoked.id())
                             .put("account", revoked.account().toString()))
@@ -248,33 +234,45 @@ final class AdminCommand implements Runnable {
                         + "': use free, starter, professional, enterprise or custom"));
   }
 
-  /** A custom tier's own limits, from its options over the custom row of the tier table. */
-  static TierLimits custom(Tier tier, String monthly, Integer hourly, TierTable table) {
-    if (tier != Tier.CUSTOM) {
-      if (monthly != null || hourly != null) {
-        throw new AccountException(
-            AccountException.Kind.INVALID, "--monthly and --hourly are for the custom tier only");
-      }
-      return null;
-    }
-    TierLimits base = table.limits(Tier.CUSTOM);
-    try {
-      int rate = hourly == null ? base.hourlyRate() : hourly;
-      return new TierLimits(
-          monthly == null ? base.monthlyRequests() : TierTable.monthly(monthly),
-          rate,
-          Math.max(1, rate),
-          base.inFlight(),
-          base.maxInputBytes(),
-          Priority.CRITICAL);
-    } catch (IllegalArgumentException e) {
-      throw new AccountException(
-          AccountException.Kind.INVALID, "invalid custom limits: " + e.getMessage());
-    }
-  }
+  /** A custom account's own limits: its options over the custom row of the tier table. */
+  static final class CustomLimits {
+    @Option(
+        names = "--monthly",
+        description =
+            "custom tier: calls per month, or 'unlimited' (default: the tier table's custom row,"
+                + " unlimited unless SREMCP_TIERS_FILE says otherwise).")
+    String monthly;
 
-  private static String json(JsonNode node) {
-    return new String(Json.bytes(node), StandardCharsets.UTF_8);
+    @Option(
+        names = "--hourly",
+        description =
+            "custom tier: calls per hour, also its burst (default: the tier table's custom row,"
+                + " 2000).")
+    Integer hourly;
+
+    /** The limits to store; {@code null} for the other tiers, which take the table's. */
+    TierLimits limits(Tier tier, TierTable table) {
+      if (tier != Tier.CUSTOM) {
+        if (monthly != null || hourly != null) {
+          throw new AccountException(
+              AccountException.Kind.INVALID, "--monthly and --hourly are for the custom tier only");
+        }
+        return null;
+      }
+      TierLimits base = table.limits(Tier.CUSTOM);
+      try {
+        return new TierLimits(
+            monthly == null ? base.monthlyRequests() : TierTable.monthly(monthly),
+            hourly == null ? base.hourlyRate() : hourly,
+            hourly == null ? base.burst() : Math.max(1, hourly),
+            base.inFlight(),
+            base.maxInputBytes(),
+            base.priority());
+      } catch (IllegalArgumentException e) {
+        throw new AccountException(
+            AccountException.Kind.INVALID, "invalid custom limits: " + e.getMessage());
+      }
+    }
   }
 
   static ObjectNode accountJson(Account account) {

@@ -1,9 +1,11 @@
 package dev.sremcp.host.javalin;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sremcp.mcp.engine.McpServer;
 import dev.sremcp.mcp.http.HttpAuthentication;
 import dev.sremcp.mcp.http.HttpSettings;
 import dev.sremcp.mcp.http.StreamableHttpEndpoint;
+import dev.sremcp.mcp.jsonrpc.Json;
 import dev.sremcp.ports.out.StoreUnavailableException;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -133,18 +135,12 @@ public final class HttpHost {
 
   private static void ready(Context context, McpServer server, Map<String, String> checks) {
     boolean ready = !checks.containsValue("down");
-    StringBuilder body =
-        new StringBuilder("{\"status\":\"")
-            .append(ready ? "ready" : "not ready")
-            .append("\",\"tools\":")
-            .append(server.tools().size())
-            .append(",\"checks\":{");
-    checks.forEach(
-        (name, state) -> body.append('"').append(name).append("\":\"").append(state).append("\","));
-    if (!checks.isEmpty()) {
-      body.setLength(body.length() - 1);
-    }
-    json(context, ready ? 200 : 503, body.append("}}").toString());
+    ObjectNode body =
+        Json.object()
+            .put("status", ready ? "ready" : "not ready")
+            .put("tools", server.tools().size());
+    checks.forEach(body.putObject("checks")::put);
+    json(context, ready ? 200 : 503, Json.text(body));
   }
 
   private static void json(Context context, int status, String body) {
