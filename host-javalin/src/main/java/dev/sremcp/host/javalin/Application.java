@@ -24,17 +24,10 @@ import dev.sremcp.ports.out.CredentialStore;
 import dev.sremcp.ports.out.PasswordHasher;
 import dev.sremcp.ports.out.QuotaLedger;
 import dev.sremcp.ports.out.RateLimiter;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
  * The metered application as {@code serve}, {@code stdio} and {@code admin} run it: the Guice
@@ -67,7 +60,7 @@ final class Application implements AutoCloseable {
       Map<String, String> environment, EmbeddedPostgresServer.Kind kind, String publicUrl) {
     DatabaseSettings database = DatabaseSettings.fromEnvironment(environment);
     LimitsSettings limits = LimitsSettings.fromEnvironment(environment);
-    TierTable tiers = tiers(environment);
+    TierTable tiers = LimitsSettings.tiers(environment);
     TokenSettings tokens =
         TokenSettings.fromEnvironment(environment, publicUrl, DatabaseSettings.home(environment));
     PersistenceModule persistence = new PersistenceModule(database, limits, kind);
@@ -165,24 +158,5 @@ final class Application implements AutoCloseable {
   @Override
   public void close() {
     persistence.close(injector);
-  }
-
-  /** The business plan's tiers, with the operator's overrides from {@code SREMCP_TIERS_FILE}. */
-  static TierTable tiers(Map<String, String> environment) {
-    String file = environment.get("SREMCP_TIERS_FILE");
-    if (file == null || file.isBlank()) {
-      return TierTable.defaults();
-    }
-    Properties properties = new Properties();
-    try (InputStream in = Files.newInputStream(Path.of(file.strip()))) {
-      properties.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("SREMCP_TIERS_FILE " + file + " cannot be read", e);
-    }
-    Map<String, String> overrides = new LinkedHashMap<>();
-    properties
-        .stringPropertyNames()
-        .forEach(key -> overrides.put(key, properties.getProperty(key)));
-    return TierTable.defaults().with(overrides);
   }
 }

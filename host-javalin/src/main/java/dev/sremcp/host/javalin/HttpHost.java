@@ -2,8 +2,10 @@ package dev.sremcp.host.javalin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sremcp.mcp.engine.McpServer;
+import dev.sremcp.mcp.http.BearerAuthentication;
 import dev.sremcp.mcp.http.HttpAuthentication;
 import dev.sremcp.mcp.http.HttpSettings;
+import dev.sremcp.mcp.http.ProtectedResourceMetadata;
 import dev.sremcp.mcp.http.StreamableHttpEndpoint;
 import dev.sremcp.mcp.jsonrpc.Json;
 import dev.sremcp.ports.out.StoreUnavailableException;
@@ -28,7 +30,7 @@ public final class HttpHost {
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpHost.class);
   private static final String JSON = "application/json";
-  static final String MCP_PATH = "/mcp";
+  static final String MCP_PATH = ProtectedResourceMetadata.MCP_PATH;
 
   private HttpHost() {}
 

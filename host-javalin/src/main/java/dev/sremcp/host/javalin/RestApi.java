@@ -11,6 +11,7 @@ import dev.sremcp.domain.account.Caller;
 import dev.sremcp.domain.account.StoredKey;
 import dev.sremcp.domain.account.TierLimits;
 import dev.sremcp.domain.usage.UsageRecord;
+import dev.sremcp.mcp.http.BearerAuthentication;
 import dev.sremcp.mcp.jsonrpc.Json;
 import dev.sremcp.ports.out.StoreUnavailableException;
 import io.javalin.config.JavalinConfig;

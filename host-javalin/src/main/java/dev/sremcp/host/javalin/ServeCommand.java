@@ -1,10 +1,13 @@
 package dev.sremcp.host.javalin;
 
 import dev.sremcp.mcp.engine.McpServer;
+import dev.sremcp.mcp.http.BearerAuthentication;
 import dev.sremcp.mcp.http.HttpSettings;
+import dev.sremcp.mcp.http.ProtectedResourceMetadata;
 import dev.sremcp.mcp.tools.SreMcpServer;
 import dev.sremcp.persistence.postgres.EmbeddedPostgresServer;
 import io.javalin.Javalin;
+import io.javalin.http.Handler;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -139,7 +142,14 @@ final class ServeCommand implements Callable<Integer> {
         application::readiness,
         config -> {
           new RestApi(application.accounts(), metadata).register(config);
-          ProtectedResourceMetadata.register(config, publicUrl);
+          Handler document =
+              context -> {
+                byte[] body = ProtectedResourceMetadata.at(context.path(), publicUrl).orElseThrow();
+                ProtectedResourceMetadata.HEADERS.forEach(context::header);
+                context.result(body);
+              };
+          config.routes.get(ProtectedResourceMetadata.url(""), document);
+          config.routes.get(ProtectedResourceMetadata.ROOT, document);
         });
   }
 

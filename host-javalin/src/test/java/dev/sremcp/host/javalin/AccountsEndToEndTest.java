@@ -3,16 +3,18 @@ package dev.sremcp.host.javalin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sremcp.domain.account.Tier;
+import dev.sremcp.application.AccountService;
 import dev.sremcp.mcp.http.AccessPolicy;
 import dev.sremcp.mcp.http.HttpSettings;
 import dev.sremcp.persistence.postgres.EmbeddedPostgresServer;
+import dev.sremcp.testkit.host.HostRequest;
+import dev.sremcp.testkit.host.HostResponse;
+import dev.sremcp.testkit.host.MeteredHostContract;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,10 +26,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The metered server as {@code serve} composes it, on an embedded PostgreSQL under a temporary
- * {@code SREMCP_HOME}: authentication on MCP and REST, tiers, the quota, refresh-token reuse, and
- * that no secret reaches the logs.
+ * {@code SREMCP_HOME}: the metered host contract (authentication, metadata, tiers, charging) that
+ * the Lambda host passes too, and what only this host has: the REST API's ownership checks,
+ * refresh-token reuse, and no secret in the logs.
  */
-class AccountsEndToEndTest {
+class AccountsEndToEndTest extends MeteredHostContract {
 
   private static final String SLO =
       "{\"target\":99.9,\"window\":\"30d\",\"good\":999500,\"total\":1000000}";
@@ -62,72 +65,6 @@ class AccountsEndToEndTest {
     app.stop();
     application.close();
     System.setErr(originalErr);
-  }
-
-  @Test
-  void mcpNeedsAKeyAndChallengesWithTheMetadataUrl() throws Exception {
-    HttpResponse<String> response = mcp(null, "tools/list", "{}");
-    assertThat(response.statusCode()).isEqualTo(401);
-    assertThat(response.headers().firstValue("WWW-Authenticate"))
-        .hasValue(
-            "Bearer resource_metadata=\"http://127.0.0.1/.well-known/oauth-protected-resource/mcp\"");
-    assertThat(mcp("smcp_AAAAAAAAAAAA_" + "B".repeat(40), "tools/list", "{}").statusCode())
-        .isEqualTo(401);
-    JsonNode metadata = json(get("/.well-known/oauth-protected-resource/mcp", null).body());
-    assertThat(metadata.path("resource").asText()).isEqualTo("http://127.0.0.1/mcp");
-    assertThat(get("/.well-known/oauth-protected-resource", null).statusCode()).isEqualTo(200);
-  }
-
-  @Test
-  void aKeyCallsTheToolsOfItsTierAndIsCharged() throws Exception {
-    String key = newKey("free@example.com", Tier.FREE);
-    JsonNode listed = json(mcp(key, "tools/list", "{}").body());
-    assertThat(listed.at("/result/tools").findValuesAsText("name")).contains("slo_report");
-    HttpResponse<String> call =
-        mcp(key, "tools/call", "{\"name\":\"slo_report\",\"arguments\":" + SLO + "}");
-    JsonNode result = json(call.body()).path("result");
-    assertThat(result.path("isError").asBoolean()).isFalse();
-    assertThat(result.at("/structuredContent/usage/unitsCharged").asInt()).isEqualTo(1);
-    assertThat(result.at("/structuredContent/usage/remainingMonth").asLong()).isEqualTo(49);
-    assertThat(call.headers().firstValue("RateLimit")).hasValue("\"hourly\";r=9");
-    JsonNode usage = json(get("/v1/usage", key).body());
-    assertThat(usage.path("used").asLong()).isEqualTo(1);
-    assertThat(usage.path("limit").asLong()).isEqualTo(50);
-  }
-
-  @Test
-  void theHourlyRateRefusesWithAToolErrorThatNamesTheLimitAndChargesNothing() throws Exception {
-    String key = newKey("rate@example.com", Tier.FREE);
-    for (int i = 0; i < 10; i++) {
-      assertThat(
-              json(mcp(key, "tools/call", "{\"name\":\"slo_report\",\"arguments\":" + SLO + "}")
-                      .body())
-                  .at("/result/isError")
-                  .asBoolean())
-          .isFalse();
-    }
-    HttpResponse<String> refused =
-        mcp(key, "tools/call", "{\"name\":\"slo_report\",\"arguments\":" + SLO + "}");
-    JsonNode result = json(refused.body()).path("result");
-    assertThat(result.path("isError").asBoolean()).isTrue();
-    assertThat(result.at("/content/0/text").asText())
-        .contains("10 calls per hour")
-        .contains("Upgrade to the starter tier");
-    assertThat(result.at("/_meta/dev.sremcp~1refusal/limit").asText()).isEqualTo("hourly-rate");
-    assertThat(refused.headers().firstValue("Retry-After")).isPresent();
-    assertThat(json(get("/v1/usage", key).body()).path("used").asLong()).isEqualTo(10);
-  }
-
-  @Test
-  void aRetriedIdempotencyKeyIsCountedOnce() throws Exception {
-    String key = newKey("retry@example.com", Tier.STARTER);
-    for (int i = 0; i < 3; i++) {
-      HttpRequest.Builder request =
-          mcpRequest(key, "tools/call", "{\"name\":\"slo_report\",\"arguments\":" + SLO + "}")
-              .header("Idempotency-Key", "retry-1");
-      assertThat(CALLS.send(request, null).statusCode()).isEqualTo(200);
-    }
-    assertThat(json(get("/v1/usage", key).body()).path("used").asLong()).isEqualTo(1);
   }
 
   @Test
@@ -234,12 +171,19 @@ class AccountsEndToEndTest {
         .doesNotContain(session.path("refreshToken").asText());
   }
 
-  private static String newKey(String email, Tier tier) {
-    return application.accounts().createAccount(email, tier, null, "test").key().value();
+  @Override
+  protected HostResponse send(HostRequest request) {
+    return CALLS.send(request);
   }
 
-  private static HttpRequest.Builder mcpRequest(String key, String method, String params) {
-    return CALLS.mcpRequest(key, method, params);
+  @Override
+  protected AccountService accounts() {
+    return application.accounts();
+  }
+
+  @Override
+  protected String publicUrl() {
+    return "http://127.0.0.1";
   }
 
   private static HttpResponse<String> mcp(String key, String method, String params)

@@ -8,14 +8,6 @@ import dev.sremcp.testkit.host.HostResponse;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,8 +16,7 @@ final class RunningServer implements AutoCloseable {
 
   final Javalin app;
   final PrometheusMeterRegistry metrics;
-  private final HttpClient client =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final ServerCalls calls;
 
   /** The application as {@code serve} composes it, with or without the conformance fixtures. */
   static RunningServer start(boolean conformanceFixtures) {
@@ -45,6 +36,7 @@ final class RunningServer implements AutoCloseable {
     this.app =
         HttpHost.create(server, HttpSettings.defaults(AccessPolicy.loopback(Set.of())), metrics)
             .start("127.0.0.1", 0);
+    this.calls = new ServerCalls(app::port);
   }
 
   String url(String path) {
@@ -52,30 +44,7 @@ final class RunningServer implements AutoCloseable {
   }
 
   HostResponse send(HostRequest request) {
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(URI.create(url(request.path())))
-            .timeout(Duration.ofSeconds(30))
-            .method(
-                request.method(),
-                request.body().isEmpty()
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(request.body()));
-    request.headers().forEach(builder::header);
-    try {
-      HttpResponse<String> response =
-          client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-      Map<String, String> headers = new LinkedHashMap<>();
-      response
-          .headers()
-          .map()
-          .forEach((name, values) -> headers.put(name, String.join(", ", values)));
-      return new HostResponse(response.statusCode(), headers, response.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return calls.send(request);
   }
 
   @Override

@@ -2,10 +2,17 @@ package dev.sremcp.host.javalin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sremcp.mcp.jsonrpc.Json;
+import dev.sremcp.testkit.host.HostRequest;
+import dev.sremcp.testkit.host.HostResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.IntSupplier;
 
 /** MCP and REST requests to a server under test, with or without a bearer credential. */
@@ -58,11 +65,39 @@ final class ServerCalls {
         token);
   }
 
-  HttpResponse<String> send(HttpRequest.Builder builder, String token) throws Exception {
+  HttpResponse<String> send(HttpRequest.Builder builder, String token)
+      throws IOException, InterruptedException {
     if (token != null) {
       builder.header("Authorization", "Bearer " + token);
     }
     return CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Sends a host-contract request as it is, headers and all. */
+  HostResponse send(HostRequest request) {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(uri(request.path()))
+            .timeout(Duration.ofSeconds(30))
+            .method(
+                request.method(),
+                request.body().isEmpty()
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(request.body()));
+    request.headers().forEach(builder::header);
+    try {
+      HttpResponse<String> response = send(builder, null);
+      Map<String, String> headers = new LinkedHashMap<>();
+      response
+          .headers()
+          .map()
+          .forEach((name, values) -> headers.put(name, String.join(", ", values)));
+      return new HostResponse(response.statusCode(), headers, response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   static JsonNode json(String body) throws Exception {

@@ -7,7 +7,7 @@ import java.util.Map;
 
 class RestApiV1ContractTest extends McpHostContract {
 
-  private static final McpLambdaHandler HANDLER = new McpLambdaHandler(Map.of());
+  private static final McpLambdaHandler HANDLER = McpLambdaHandler.unmetered(Map.of());
 
   @Override
   protected HostResponse send(HostRequest request) {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class RoutingTest {
 
-  private static final McpLambdaHandler HANDLER = new McpLambdaHandler(Map.of());
+  private static final McpLambdaHandler HANDLER = McpLambdaHandler.unmetered(Map.of());
 
   @Test
   void servesMcpBehindAStagePrefix() {

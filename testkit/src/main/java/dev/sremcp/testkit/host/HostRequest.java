@@ -18,4 +18,11 @@ public record HostRequest(String method, String path, Map<String, String> header
     headers.putAll(extraHeaders);
     return new HostRequest("POST", "/mcp", headers, body);
   }
+
+  /** This request with one more header. */
+  public HostRequest with(String name, String value) {
+    Map<String, String> more = new LinkedHashMap<>(headers);
+    more.put(name, value);
+    return new HostRequest(method, path, more, body);
+  }
 }

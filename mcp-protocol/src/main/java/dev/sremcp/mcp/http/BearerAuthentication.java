@@ -1,9 +1,8 @@
-package dev.sremcp.host.javalin;
+package dev.sremcp.mcp.http;
 
 import dev.sremcp.application.AccountService;
 import dev.sremcp.domain.account.Caller;
 import dev.sremcp.mcp.engine.Attributes;
-import dev.sremcp.mcp.http.HttpAuthentication;
 import dev.sremcp.ports.out.StoreUnavailableException;
 import java.time.Duration;
 import java.util.Locale;
@@ -17,26 +16,30 @@ import java.util.Optional;
  * anonymousAllowed} (the conformance fixtures, on loopback) may a request without credentials in,
  * and then it still cannot call a real tool.
  */
-final class BearerAuthentication implements HttpAuthentication {
+public final class BearerAuthentication implements HttpAuthentication {
 
   /** Room for the JSON-RPC envelope around a call's arguments. */
-  static final long ENVELOPE_BYTES = 16 * 1024;
+  public static final long ENVELOPE_BYTES = 16 * 1024;
 
   /** How soon to come back when the account database is unreachable. */
-  static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+  public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
   private final AccountService accounts;
   private final String metadataUrl;
   private final boolean anonymousAllowed;
 
-  BearerAuthentication(AccountService accounts, String metadataUrl, boolean anonymousAllowed) {
+  /**
+   * @param metadataUrl where the protected-resource metadata is, for the challenge
+   */
+  public BearerAuthentication(
+      AccountService accounts, String metadataUrl, boolean anonymousAllowed) {
     this.accounts = accounts;
     this.metadataUrl = metadataUrl;
     this.anonymousAllowed = anonymousAllowed;
   }
 
   /** The challenge sent with every 401. */
-  static Map<String, String> challenge(String metadataUrl) {
+  public static Map<String, String> challenge(String metadataUrl) {
     return Map.of("WWW-Authenticate", "Bearer resource_metadata=\"" + metadataUrl + "\"");
   }
 
@@ -77,7 +80,7 @@ final class BearerAuthentication implements HttpAuthentication {
   }
 
   /** The token of a {@code Bearer} credential, with the scheme in any case. */
-  static Optional<String> bearer(String authorization) {
+  public static Optional<String> bearer(String authorization) {
     String value = authorization.strip();
     if (value.length() > 7 && value.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
       String token = value.substring(7).strip();
