@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       StdioCommand.class,
       AnalyzeCommand.class,
-      AdminCommand.class
+      AdminCommand.class,
+      LoghubEvalCommand.class
     })
 public final class SreMcpCommand implements Runnable {
 
