@@ -54,6 +54,20 @@ final class LoghubEvalCommand implements Callable<Integer> {
       description = "Also write OUT/S_2k.log_structured.csv (LineId,EventTemplate) per system.")
   Path out;
 
+  @Option(
+      names = "--min-ga",
+      paramLabel = "GA",
+      defaultValue = "0",
+      description = "Exit with 1 when a run's mean GA is below this (a floor for CI).")
+  double minGroupingAccuracy;
+
+  @Option(
+      names = "--min-pa",
+      paramLabel = "PA",
+      defaultValue = "0",
+      description = "Exit with 1 when a run's mean PA is below this (a floor for CI).")
+  double minParsingAccuracy;
+
   /** Lines a header is learned from. */
   static final int SAMPLE = 500;
 
@@ -92,15 +106,33 @@ final class LoghubEvalCommand implements Callable<Integer> {
       return 2;
     }
     Map<String, String> formats = formats(directory.resolve("settings.json"));
+    boolean met = true;
     if (!formats.isEmpty()) {
       printer.println("With the header formats of settings.json:");
-      print(printer, evaluate(systems, formats, out));
+      met = report(printer, evaluate(systems, formats, out));
       printer.println();
     }
     printer.println("With headers detected automatically (no settings):");
-    print(printer, evaluate(systems, Map.of(), formats.isEmpty() ? out : null));
+    met &= report(printer, evaluate(systems, Map.of(), formats.isEmpty() ? out : null));
     printer.flush();
-    return 0;
+    return met ? 0 : 1;
+  }
+
+  /** Prints one run; whether its means meet the floors. */
+  private boolean report(PrintWriter printer, List<Result> results) {
+    ParsingScores mean = print(printer, results);
+    boolean met = true;
+    if (mean.groupingAccuracy() < minGroupingAccuracy) {
+      printer.printf(
+          "mean GA %.3f is below --min-ga %.3f%n", mean.groupingAccuracy(), minGroupingAccuracy);
+      met = false;
+    }
+    if (mean.parsingAccuracy() < minParsingAccuracy) {
+      printer.printf(
+          "mean PA %.3f is below --min-pa %.3f%n", mean.parsingAccuracy(), minParsingAccuracy);
+      met = false;
+    }
+    return met;
   }
 
   static List<Result> evaluate(List<System> systems, Map<String, String> formats, Path out)
@@ -201,7 +233,8 @@ final class LoghubEvalCommand implements Callable<Integer> {
     }
   }
 
-  private static void print(PrintWriter printer, List<Result> results) {
+  /** Prints one run, per system and on average; returns the means. */
+  private static ParsingScores print(PrintWriter printer, List<Result> results) {
     printer.printf(
         "%-12s %6s %6s %6s %6s %10s %8s%n", "system", "GA", "PA", "FGA", "FTA", "lines/s", "MB/s");
     for (Result r : results) {
@@ -215,12 +248,15 @@ final class LoghubEvalCommand implements Callable<Integer> {
           r.linesPerSecond(),
           r.megabytesPerSecond());
     }
+    ParsingScores mean =
+        new ParsingScores(
+            results.stream().mapToDouble(r -> r.scores().groupingAccuracy()).average().orElse(0),
+            results.stream().mapToDouble(r -> r.scores().parsingAccuracy()).average().orElse(0),
+            results.stream().mapToDouble(r -> r.scores().groupF1()).average().orElse(0),
+            results.stream().mapToDouble(r -> r.scores().templateF1()).average().orElse(0));
     printer.printf(
         "%-12s %6.3f %6.3f %6.3f %6.3f%n",
-        "mean",
-        results.stream().mapToDouble(r -> r.scores().groupingAccuracy()).average().orElse(0),
-        results.stream().mapToDouble(r -> r.scores().parsingAccuracy()).average().orElse(0),
-        results.stream().mapToDouble(r -> r.scores().groupF1()).average().orElse(0),
-        results.stream().mapToDouble(r -> r.scores().templateF1()).average().orElse(0));
+        "mean", mean.groupingAccuracy(), mean.parsingAccuracy(), mean.groupF1(), mean.templateF1());
+    return mean;
   }
 }
