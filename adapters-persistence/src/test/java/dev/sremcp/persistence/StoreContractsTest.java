@@ -19,7 +19,6 @@ import dev.sremcp.testkit.ports.AuditLogContract;
 import dev.sremcp.testkit.ports.CredentialStoreContract;
 import dev.sremcp.testkit.ports.QuotaLedgerContract;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 
 /**
@@ -30,10 +29,6 @@ class StoreContractsTest {
 
   private static final Database FIRST = Servers.database();
   private static final Database SECOND = Servers.database();
-
-  private static AccountId randomAccount() {
-    return new AccountId(UUID.randomUUID());
-  }
 
   @Nested
   class InMemoryAccounts extends AccountStoreContract {
@@ -61,11 +56,6 @@ class StoreContractsTest {
     protected CredentialStore store() {
       return store;
     }
-
-    @Override
-    protected AccountId newAccount() {
-      return randomAccount();
-    }
   }
 
   @Nested
@@ -89,11 +79,6 @@ class StoreContractsTest {
     protected AuditLog log() {
       return log;
     }
-
-    @Override
-    protected AccountId newAccount() {
-      return randomAccount();
-    }
   }
 
   @Nested
@@ -116,11 +101,6 @@ class StoreContractsTest {
     @Override
     protected List<QuotaLedger> ledgers() {
       return List.of(ledger);
-    }
-
-    @Override
-    protected AccountId newAccount() {
-      return randomAccount();
     }
   }
 

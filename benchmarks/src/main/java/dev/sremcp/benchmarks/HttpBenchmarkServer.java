@@ -9,10 +9,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Set;
 
 /**
- * The Javalin host exactly as {@code serve} runs it, plus {@code POST /echo}: a bare Javalin route
- * that parses the JSON body and writes it back. wrk loads both in one process, so the ratio of
- * their figures is the cost of MCP itself. Sending {@code /echo} a body as large as the MCP
- * response gives the size-matched floor.
+ * The Javalin host without accounts (the foundation's bare {@code /mcp}), plus {@code POST /echo}:
+ * a bare Javalin route that parses the JSON body and writes it back. wrk loads both in one process,
+ * so the ratio of their figures is the cost of MCP itself. Sending {@code /echo} a body as large as
+ * the MCP response gives the size-matched floor.
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar
  * dev.sremcp.benchmarks.HttpBenchmarkServer PORT}

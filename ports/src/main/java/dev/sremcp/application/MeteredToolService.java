@@ -93,11 +93,6 @@ public final class MeteredToolService implements RunToolUseCase, ListToolsUseCas
     return tools.listTools();
   }
 
-  /** The tool's descriptor, for callers that show tools by tier. */
-  public Optional<ToolDescriptor> descriptor(String tool) {
-    return Optional.ofNullable(descriptors.get(tool));
-  }
-
   @Override
   public ToolOutcome run(ToolCall call) {
     ToolCall.Metering metering = call.metering();
@@ -213,7 +208,11 @@ public final class MeteredToolService implements RunToolUseCase, ListToolsUseCas
     if (outcome instanceof ToolOutcome.Completed completed) {
       boolean counted = period != null;
       return new ToolOutcome.Completed(
-          charged(completed.report(), counted ? 1 : 0, remainingMonth, hourly.remaining()));
+          charged(
+              completed.report(),
+              counted ? 1 : 0,
+              caller.limits().unlimitedMonth() ? null : Math.max(0, remainingMonth),
+              hourly.remaining()));
     }
     return outcome;
   }
@@ -255,9 +254,11 @@ public final class MeteredToolService implements RunToolUseCase, ListToolsUseCas
     }
   }
 
+  /**
+   * @param month calls left this month, or {@code null} when the month is unlimited
+   */
   private static AnalysisReport charged(
-      AnalysisReport report, int units, long remainingMonth, long remainingHour) {
-    Long month = remainingMonth >= TierLimits.UNLIMITED / 2 ? null : Math.max(0, remainingMonth);
+      AnalysisReport report, int units, Long month, long remainingHour) {
     return new AnalysisReport(
         report.tool(),
         report.analysis(),

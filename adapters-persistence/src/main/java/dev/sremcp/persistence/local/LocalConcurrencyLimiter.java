@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -66,7 +65,7 @@ public final class LocalConcurrencyLimiter implements ConcurrencyLimiter {
         return Optional.empty();
       }
       if (running.compareAndSet(now, now + 1)) {
-        return Optional.of(once(running::decrementAndGet));
+        return Optional.of(Permit.once(running::decrementAndGet));
       }
     }
   }
@@ -98,7 +97,7 @@ public final class LocalConcurrencyLimiter implements ConcurrencyLimiter {
     } finally {
       lock.unlock();
     }
-    return Optional.of(once(() -> leave(priority)));
+    return Optional.of(Permit.once(() -> leave(priority)));
   }
 
   /**
@@ -131,14 +130,5 @@ public final class LocalConcurrencyLimiter implements ConcurrencyLimiter {
     } finally {
       lock.unlock();
     }
-  }
-
-  private static Permit once(Runnable release) {
-    AtomicBoolean open = new AtomicBoolean(true);
-    return () -> {
-      if (open.compareAndSet(true, false)) {
-        release.run();
-      }
-    };
   }
 }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -175,11 +174,6 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter {
   }
 
   private Permit release(String key, String member) {
-    AtomicBoolean open = new AtomicBoolean(true);
-    return () -> {
-      if (open.compareAndSet(true, false)) {
-        health.call(() -> redis.zrem(key, member), () -> 0L);
-      }
-    };
+    return Permit.once(() -> health.call(() -> redis.zrem(key, member), () -> 0L));
   }
 }

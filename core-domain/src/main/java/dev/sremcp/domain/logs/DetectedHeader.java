@@ -38,6 +38,9 @@ public final class DetectedHeader implements LineHeader {
           "FINEST",
           "CONFIG");
 
+  private static final java.util.regex.Pattern BRACKETS =
+      java.util.regex.Pattern.compile("^[\\[(<]+|[\\])>:,]+$");
+
   private enum Shape {
     NONE,
     DELIMITED,
@@ -83,7 +86,7 @@ public final class DetectedHeader implements LineHeader {
     return switch (shape) {
       case NONE -> line;
       case DELIMITED -> afterDelimiters(line);
-      case COLON -> afterToken(line, colonEnd(line));
+      case COLON -> afterColon(line);
       case LEVEL -> afterToken(line, position);
     };
   }
@@ -135,7 +138,7 @@ public final class DetectedHeader implements LineHeader {
   private static int levelToken(String line) {
     String[] tokens = tokens(line);
     for (int i = 0; i < tokens.length; i++) {
-      String word = tokens[i].replaceAll("^[\\[(<]+|[\\])>:,]+$", "");
+      String word = BRACKETS.matcher(tokens[i]).replaceAll("");
       if (LEVELS.contains(word.toUpperCase(java.util.Locale.ROOT))
           && (word.equals(word.toUpperCase(java.util.Locale.ROOT)) || tokens[i].startsWith("["))) {
         return i;
@@ -144,15 +147,36 @@ public final class DetectedHeader implements LineHeader {
     return -1;
   }
 
-  /** This line's header end: the first token ending in ':' near the learned position. */
-  private int colonEnd(String line) {
-    String[] tokens = tokens(line);
-    for (int i = position; i < Math.min(tokens.length, position + 3); i++) {
-      if (tokens[i].length() > 1 && tokens[i].endsWith(":")) {
-        return i;
+  /**
+   * What follows this line's header: the first token ending in ':' near the learned position, or
+   * else the tokens before that position. One scan, no regular expression: this runs per line.
+   */
+  private String afterColon(String line) {
+    int i = 0;
+    int length = line.length();
+    int beforePosition = -1;
+    for (int token = 0; token < Math.min(position + 3, MAX_HEADER_TOKENS); token++) {
+      while (i < length && Character.isWhitespace(line.charAt(i))) {
+        i++;
+      }
+      if (i >= length) {
+        break;
+      }
+      int start = i;
+      while (i < length && !Character.isWhitespace(line.charAt(i))) {
+        i++;
+      }
+      if (token == position - 1) {
+        beforePosition = i;
+      }
+      if (token >= position && i - start > 1 && line.charAt(i - 1) == ':') {
+        return line.substring(i).strip();
       }
     }
-    return position - 1;
+    if (position == 0) {
+      return line.strip();
+    }
+    return beforePosition < 0 ? line : line.substring(beforePosition).strip();
   }
 
   private static String[] tokens(String line) {

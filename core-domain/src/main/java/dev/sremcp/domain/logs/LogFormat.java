@@ -77,7 +77,12 @@ public final class LogFormat implements LineHeader {
 
   @Override
   public String message(String line) {
-    return fields(line).map(values -> values.get("Content")).orElse(line);
+    Matcher matcher = pattern.matcher(line);
+    if (!matcher.matches()) {
+      return line;
+    }
+    String content = matcher.group("Content");
+    return content == null ? "" : content;
   }
 
   @Override

@@ -71,8 +71,8 @@ public final class Masker {
   }
 
   static void maskToken(String text, int start, int end, StringBuilder out) {
-    int scheme = text.indexOf("://", start);
-    if (scheme > start && scheme < end && isWord(text, start, scheme)) {
+    int scheme = text.indexOf("://", start, end);
+    if (scheme > start && isWord(text, start, scheme)) {
       out.append(text, start, scheme + 3).append(WILDCARD);
       return;
     }
@@ -92,7 +92,10 @@ public final class Masker {
       return;
     }
     // word.123 keeps its word: core.2275 -> core.<*>
-    int dot = text.lastIndexOf('.', end - 1);
+    int dot = end - 1;
+    while (dot > start && text.charAt(dot) != '.') {
+      dot--;
+    }
     if (dot > start
         && dot < end - 1
         && isNumber(text, dot + 1, end)

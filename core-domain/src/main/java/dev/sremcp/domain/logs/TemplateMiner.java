@@ -51,14 +51,11 @@ public final class TemplateMiner {
     }
     Template best = null;
     double bestScore = -1;
-    int bestWildcards = -1;
     for (Template candidate : node.templates) {
       double score = candidate.similarity(tokens);
-      int wildcards = candidate.wildcards();
-      if (score > bestScore || (score == bestScore && wildcards > bestWildcards)) {
+      if (score > bestScore || (score == bestScore && candidate.wildcards() > best.wildcards())) {
         best = candidate;
         bestScore = score;
-        bestWildcards = wildcards;
       }
     }
     if (best != null && bestScore >= similarity) {

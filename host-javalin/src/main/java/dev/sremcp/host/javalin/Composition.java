@@ -40,7 +40,7 @@ final class Composition {
     return builder.build();
   }
 
-  /** The unmetered server: every tool open to every request (tests, and the Lambda host). */
+  /** The unmetered server: every tool open to every request (the tests of the HTTP host). */
   static McpServer mcpServer(
       Map<String, String> environment, boolean conformanceFixtures, RequestObserver observer) {
     ToolService tools = tools();

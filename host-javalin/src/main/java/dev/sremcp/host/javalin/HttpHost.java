@@ -2,13 +2,11 @@ package dev.sremcp.host.javalin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sremcp.mcp.engine.McpServer;
-import dev.sremcp.mcp.http.BearerAuthentication;
 import dev.sremcp.mcp.http.HttpAuthentication;
 import dev.sremcp.mcp.http.HttpSettings;
 import dev.sremcp.mcp.http.ProtectedResourceMetadata;
 import dev.sremcp.mcp.http.StreamableHttpEndpoint;
 import dev.sremcp.mcp.jsonrpc.Json;
-import dev.sremcp.ports.out.StoreUnavailableException;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
@@ -103,18 +101,6 @@ public final class HttpHost {
                           + " REST API under /v1 (see /v1/openapi.json), and /healthz, /readyz"
                           + " and /metrics\"}");
                 }
-              });
-          config.routes.exception(
-              StoreUnavailableException.class,
-              (exception, context) -> {
-                LOG.warn("{} {}: {}", context.method(), context.path(), exception.getMessage());
-                context.header(
-                    "Retry-After", String.valueOf(BearerAuthentication.RETRY_AFTER.toSeconds()));
-                json(
-                    context,
-                    503,
-                    "{\"error\":\"Service Unavailable\",\"message\":\"the account database"
-                        + " cannot be reached; try again shortly\"}");
               });
           config.routes.exception(
               Exception.class,

@@ -74,7 +74,7 @@ final class LoghubEvalCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   /** One system's labelled log. */
-  record System(String name, Path log, Path truth) {}
+  record LabelledLog(String name, Path log, Path truth) {}
 
   /** One system's result. */
   record Result(String system, ParsingScores scores, int lines, long bytes, long nanos) {
@@ -94,7 +94,7 @@ final class LoghubEvalCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("sre-mcp: " + directory + " is not a folder");
       return 2;
     }
-    List<System> systems = systems(directory);
+    List<LabelledLog> systems = systems(directory);
     if (systems.isEmpty()) {
       spec.commandLine()
           .getErr()
@@ -135,14 +135,14 @@ final class LoghubEvalCommand implements Callable<Integer> {
     return met;
   }
 
-  static List<Result> evaluate(List<System> systems, Map<String, String> formats, Path out)
+  static List<Result> evaluate(List<LabelledLog> systems, Map<String, String> formats, Path out)
       throws IOException {
     List<Result> results = new ArrayList<>();
-    for (System system : systems) {
+    for (LabelledLog system : systems) {
       List<String> lines = Files.readAllLines(system.log(), StandardCharsets.UTF_8);
       List<String> truth = truth(system.truth());
       String format = formats.get(system.name());
-      long started = java.lang.System.nanoTime();
+      long started = System.nanoTime();
       LineHeader header =
           format != null
               ? LogFormat.parse(format)
@@ -152,16 +152,11 @@ final class LoghubEvalCommand implements Callable<Integer> {
       for (String line : lines) {
         joined.add(miner.add(line));
       }
-      long nanos = java.lang.System.nanoTime() - started;
+      long nanos = System.nanoTime() - started;
       List<String> parsed = joined.stream().map(TemplateMiner.Template::text).toList();
       long bytes = Files.size(system.log());
       results.add(
-          new Result(
-              system.name(),
-              ParsingScores.of(truth.subList(0, Math.min(truth.size(), parsed.size())), parsed),
-              lines.size(),
-              bytes,
-              nanos));
+          new Result(system.name(), ParsingScores.of(truth, parsed), lines.size(), bytes, nanos));
       if (out != null) {
         write(out.resolve(system.name() + "_2k.log_structured.csv"), parsed);
       }
@@ -169,15 +164,15 @@ final class LoghubEvalCommand implements Callable<Integer> {
     return results;
   }
 
-  static List<System> systems(Path directory) throws IOException {
-    List<System> systems = new ArrayList<>();
+  static List<LabelledLog> systems(Path directory) throws IOException {
+    List<LabelledLog> systems = new ArrayList<>();
     try (Stream<Path> folders = Files.list(directory)) {
       for (Path folder : folders.sorted().toList()) {
         String name = folder.getFileName().toString();
         Path log = folder.resolve(name + "_2k.log");
         Path truth = folder.resolve(name + "_2k.log_structured_corrected.csv");
         if (Files.isRegularFile(log) && Files.isRegularFile(truth)) {
-          systems.add(new System(name, log, truth));
+          systems.add(new LabelledLog(name, log, truth));
         }
       }
     }

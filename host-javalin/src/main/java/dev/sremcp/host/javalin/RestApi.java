@@ -50,8 +50,9 @@ final class RestApi {
     config.routes.post("/v1/keys", guarded(this::createKey));
     config.routes.delete("/v1/keys/{id}", guarded(this::revokeKey));
     config.routes.get("/v1/usage", guarded(this::usage));
+    String openApi = openApi();
     config.routes.get(
-        "/v1/openapi.json", context -> context.contentType("application/json").result(openApi()));
+        "/v1/openapi.json", context -> context.contentType("application/json").result(openApi));
   }
 
   private void signUp(Context context) {
@@ -206,7 +207,8 @@ final class RestApi {
       } catch (BadRequest e) {
         error(context, 400, e.getMessage());
       } catch (StoreUnavailableException e) {
-        context.header("Retry-After", "5");
+        // REST routes all pass here; MCP answers its own 503 in BearerAuthentication
+        context.header("Retry-After", String.valueOf(BearerAuthentication.RETRY_AFTER.toSeconds()));
         error(context, 503, "The account database is unreachable; retry in a few seconds");
       }
     };
@@ -245,10 +247,7 @@ final class RestApi {
   }
 
   private static void json(Context context, int status, JsonNode body) {
-    context
-        .status(status)
-        .contentType("application/json")
-        .result(new String(Json.bytes(body), StandardCharsets.UTF_8));
+    context.status(status).contentType("application/json").result(Json.text(body));
   }
 
   private static String openApi() {

@@ -6,6 +6,7 @@ import dev.sremcp.mcp.http.HttpSettings;
 import dev.sremcp.mcp.http.ProtectedResourceMetadata;
 import dev.sremcp.mcp.tools.SreMcpServer;
 import dev.sremcp.persistence.postgres.EmbeddedPostgresServer;
+import dev.sremcp.ports.out.QuotaLedger;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -32,9 +33,6 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Serve MCP at /mcp over HTTP, with /healthz, /readyz and /metrics.")
 final class ServeCommand implements Callable<Integer> {
-
-  /** Longer than any call runs (the longest MCP client timeout, plus a margin). */
-  static final Duration ABANDONED_AFTER = Duration.ofMinutes(16);
 
   @Option(
       names = "--port",
@@ -158,7 +156,7 @@ final class ServeCommand implements Callable<Integer> {
     while (!Thread.currentThread().isInterrupted()) {
       try {
         Thread.sleep(Duration.ofMinutes(1));
-        int released = application.releaseAbandoned(ABANDONED_AFTER);
+        int released = application.releaseAbandoned(QuotaLedger.ABANDONED_AFTER);
         if (released > 0) {
           System.err.println("sre-mcp: released " + released + " abandoned quota reservations");
         }

@@ -8,6 +8,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,14 +21,18 @@ class StdioProcessTest {
   @Test
   void servesMcpOnStdoutAndLogsOnStderrAndExitsAtEndOfInput() throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process process =
+    ProcessBuilder builder =
         new ProcessBuilder(
-                java.toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                SreMcpCommand.class.getName(),
-                "stdio")
-            .start();
+            java.toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            SreMcpCommand.class.getName(),
+            "stdio");
+    // its own embedded database, never the developer's ~/.sre-mcp or a configured one
+    builder.environment().put("SREMCP_HOME", Files.createTempDirectory("sremcp-stdio").toString());
+    builder.environment().remove("SREMCP_API_KEY");
+    builder.environment().remove("SREMCP_DATABASE_URL");
+    Process process = builder.start();
     try (OutputStream in = process.getOutputStream()) {
       in.write(
           String.join(

@@ -44,9 +44,6 @@ import java.util.Map;
  */
 final class LambdaApplication implements AutoCloseable {
 
-  /** Longer than any call runs; the same as {@code serve}'s. */
-  static final Duration ABANDONED_AFTER = Duration.ofMinutes(16);
-
   /** How often an instance releases the reservations of crashed ones. */
   static final Duration SWEEP_EVERY = Duration.ofMinutes(5);
 
@@ -159,7 +156,9 @@ final class LambdaApplication implements AutoCloseable {
     }
     nextSweep = now.plus(SWEEP_EVERY);
     try {
-      injector.getInstance(QuotaLedger.class).releaseAbandoned(now.minus(ABANDONED_AFTER));
+      injector
+          .getInstance(QuotaLedger.class)
+          .releaseAbandoned(now.minus(QuotaLedger.ABANDONED_AFTER));
     } catch (RuntimeException e) {
       System.err.println("sre-mcp: could not release abandoned reservations: " + e.getMessage());
     }

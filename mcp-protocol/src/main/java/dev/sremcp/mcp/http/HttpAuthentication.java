@@ -23,8 +23,8 @@ public interface HttpAuthentication {
     /**
      * The request may proceed.
      *
-     * @param maxBodyBytes a smaller body limit for this sender than the endpoint's, with {@code
-     *     limitName} saying whose limit it is; {@code null} for the endpoint's own
+     * @param bodyLimit a smaller body limit for this sender than the endpoint's, saying whose limit
+     *     it is; {@code null} for the endpoint's own
      */
     record Accepted(Attributes attributes, BodyLimit bodyLimit) implements Outcome {}
 

@@ -69,12 +69,7 @@ public final class StreamableHttpEndpoint {
           case HttpAuthentication.Outcome.Refused refused -> {
             Map<String, String> challenge = new LinkedHashMap<>(headers);
             challenge.putAll(refused.headers());
-            send(
-                exchange,
-                401,
-                challenge,
-                new JsonRpcMessage.Error(
-                    null, JsonRpcError.of(ErrorCode.INVALID_REQUEST, refused.message())));
+            refuse(exchange, 401, refused.message(), challenge);
           }
           case HttpAuthentication.Outcome.Unavailable unavailable -> {
             Map<String, String> retry = new LinkedHashMap<>(headers);

@@ -26,5 +26,16 @@ public interface ConcurrencyLimiter {
   interface Permit extends AutoCloseable {
     @Override
     void close();
+
+    /** A permit that runs {@code release} on its first close only. */
+    static Permit once(Runnable release) {
+      java.util.concurrent.atomic.AtomicBoolean open =
+          new java.util.concurrent.atomic.AtomicBoolean(true);
+      return () -> {
+        if (open.compareAndSet(true, false)) {
+          release.run();
+        }
+      };
+    }
   }
 }

@@ -18,6 +18,12 @@ import java.util.List;
  */
 public interface QuotaLedger {
 
+  /**
+   * When a reservation is abandoned (its instance crashed): longer than any call runs, the longest
+   * MCP client timeout plus a margin.
+   */
+  java.time.Duration ABANDONED_AFTER = java.time.Duration.ofMinutes(16);
+
   /** Counts {@code units} for the request unless it would pass {@code limit}. */
   Reservation reserve(
       AccountId account,

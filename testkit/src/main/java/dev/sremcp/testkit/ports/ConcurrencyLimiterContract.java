@@ -68,6 +68,8 @@ public abstract class ConcurrencyLimiterContract {
   void aWaitingCallGetsTheSlotReleasedWhileItWaits() throws Exception {
     int guaranteed = (int) Math.floor(capacity() * 0.3);
     List<Permit> held = lowBorrowsEverythingAndHighHoldsItsShare(guaranteed);
+    // refused now, before anything is released: not a race against the releaser below
+    assertThat(limiter().enterGlobal(Priority.HIGH, "now", Duration.ZERO)).isEmpty();
     Thread releaser =
         Thread.ofVirtual()
             .start(
@@ -81,7 +83,6 @@ public abstract class ConcurrencyLimiterContract {
                   held.subList(0, guaranteed + 1).forEach(Permit::close);
                 });
     try {
-      assertThat(limiter().enterGlobal(Priority.HIGH, "now", Duration.ZERO)).isEmpty();
       assertThat(limiter().enterGlobal(Priority.HIGH, "waits", Duration.ofSeconds(3)))
           .hasValueSatisfying(Permit::close);
     } finally {
