@@ -1,5 +1,7 @@
 package dev.sremcp.domain;
 
+import dev.sremcp.domain.ci.CiFailureAnalyzer;
+import dev.sremcp.domain.logs.LogsAnalyzer;
 import dev.sremcp.domain.slo.SloAnalyzer;
 import dev.sremcp.domain.tool.Analyzer;
 import java.util.List;
@@ -10,6 +12,6 @@ public final class BuiltInAnalyzers {
   private BuiltInAnalyzers() {}
 
   public static List<Analyzer> all() {
-    return List.of(new SloAnalyzer());
+    return List.of(new LogsAnalyzer(), new CiFailureAnalyzer(), new SloAnalyzer());
   }
 }

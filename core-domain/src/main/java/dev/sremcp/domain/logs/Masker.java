@@ -46,11 +46,26 @@ public final class Masker {
         tokens.set(previous, WILDCARD + message.substring(end, i));
         continue;
       }
+      if (isPlainWord(message, start, i)) {
+        // no digit and no slash: nothing in it can be masked
+        tokens.add(message.substring(start, i));
+        continue;
+      }
       masked.setLength(0);
       maskToken(message, start, i, masked);
       tokens.add(masked.toString());
     }
     return tokens;
+  }
+
+  private static boolean isPlainWord(String text, int start, int end) {
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if ((c >= '0' && c <= '9') || c == '/') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static final java.util.Set<String> UNITS =

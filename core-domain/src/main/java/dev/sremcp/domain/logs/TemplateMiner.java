@@ -81,6 +81,11 @@ public final class TemplateMiner {
     return List.copyOf(templates);
   }
 
+  /** Whether {@code template} is the one that counts messages past the template limit. */
+  public boolean isOverflow(Template template) {
+    return template == overflow;
+  }
+
   /** Messages that found no room for a template of their own. */
   public long overflowed() {
     return overflow == null ? 0 : overflow.count;

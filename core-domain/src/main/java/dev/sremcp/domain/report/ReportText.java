@@ -38,11 +38,16 @@ public final class ReportText {
           .append("`): ")
           .append(finding.message());
       for (Evidence evidence : finding.evidence()) {
-        text.append("\n  - ")
-            .append(location(evidence))
-            .append(": `")
-            .append(evidence.excerpt())
-            .append('`');
+        text.append("\n  - ").append(location(evidence));
+        if (evidence.excerpt().indexOf('\n') >= 0) {
+          text.append(":\n\n");
+          evidence
+              .excerpt()
+              .lines()
+              .forEach(line -> text.append("        ").append(line).append('\n'));
+        } else {
+          text.append(": `").append(evidence.excerpt()).append('`');
+        }
       }
       if (finding.fix() != null) {
         text.append("\n  - Fix: ").append(finding.fix());

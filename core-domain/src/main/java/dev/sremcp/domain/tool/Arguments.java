@@ -40,7 +40,53 @@ public final class Arguments {
     if (value instanceof String text) {
       return Optional.of(text);
     }
+    if (value instanceof TextSource source) {
+      return Optional.of(readWhole(name, source));
+    }
     throw mistyped(name, "a string", value);
+  }
+
+  /**
+   * A text argument as a stream, for analyzers that read line by line: a string of the call, or a
+   * {@link TextSource} a host streams from a file.
+   */
+  public Optional<TextSource> text(String name) {
+    Object value = values.get(name);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (value instanceof TextSource source) {
+      return Optional.of(source);
+    }
+    if (value instanceof String text) {
+      return Optional.of(TextSource.of(text));
+    }
+    throw mistyped(name, "a string", value);
+  }
+
+  public TextSource requiredText(String name) {
+    return text(name).orElseThrow(() -> missing(name));
+  }
+
+  /** The most characters a streamed text is read into memory as one string. */
+  static final int MAX_WHOLE_TEXT = 64 * 1024 * 1024;
+
+  private String readWhole(String name, TextSource source) {
+    try (java.io.Reader reader = source.open()) {
+      StringBuilder text = new StringBuilder();
+      char[] buffer = new char[8192];
+      for (int n; (n = reader.read(buffer)) >= 0; ) {
+        text.append(buffer, 0, n);
+        if (text.length() > MAX_WHOLE_TEXT) {
+          throw new InvalidArgumentsException(
+              qualified(name) + " is longer than the limit of " + MAX_WHOLE_TEXT + " characters");
+        }
+      }
+      return text.toString();
+    } catch (java.io.IOException e) {
+      throw new InvalidArgumentsException(
+          qualified(name) + " could not be read: " + e.getMessage());
+    }
   }
 
   public String requiredString(String name) {
@@ -135,6 +181,7 @@ public final class Arguments {
       case Boolean b -> "a boolean";
       case List<?> l -> "an array";
       case Map<?, ?> m -> "an object";
+      case TextSource t -> "a text";
       default -> value.getClass().getSimpleName();
     };
   }

@@ -1,6 +1,5 @@
 package dev.sremcp.host.javalin;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sremcp.application.ToolService;
 import dev.sremcp.domain.report.ReportText;
 import dev.sremcp.domain.report.Severity;
@@ -82,21 +81,22 @@ final class AnalyzeCommand implements Callable<Integer> {
               + tools.listTools().stream().map(ToolDescriptor::name).toList());
       return UNUSABLE_INPUT;
     }
-    ObjectNode arguments;
+    ArgumentFiles.Read arguments;
     try {
       arguments = ArgumentFiles.read(ToolSchemas.input(descriptor), files);
     } catch (IllegalArgumentException e) {
       err.println("sre-mcp analyze: " + e.getMessage());
       return UNUSABLE_INPUT;
     }
-    List<String> problems = new SchemaValidator(ToolSchemas.input(descriptor)).problems(arguments);
+    List<String> problems =
+        new SchemaValidator(ToolSchemas.input(descriptor)).problems(arguments.validated());
     if (!problems.isEmpty()) {
       err.println(
           "sre-mcp analyze: invalid arguments for " + tool + ": " + String.join("; ", problems));
       return UNUSABLE_INPUT;
     }
     ToolOutcome outcome =
-        tools.run(new ToolCall(tool, ArgumentFiles.plain(arguments), AnalysisContext.detached()));
+        tools.run(new ToolCall(tool, arguments.arguments(), AnalysisContext.detached()));
     return switch (outcome) {
       case ToolOutcome.Completed completed -> {
         out.println(

@@ -11,32 +11,53 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Turns files named on the command line into a tool's arguments, by the shape of its input schema:
- * one text ({@code content} and {@code name}), several ({@code files}), or a JSON file of
- * arguments.
+ * one text ({@code content} and {@code name}, streamed from the file, of any size), several ({@code
+ * files}, read whole), or a JSON file of arguments.
  */
 final class ArgumentFiles {
 
-  /** Files larger than this are refused: the server's limits would refuse them too. */
+  /** Files read whole larger than this are refused: the server's limits would refuse them too. */
   static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
 
   private ArgumentFiles() {}
 
-  static ObjectNode read(ObjectNode inputSchema, List<Path> files) {
+  /**
+   * A tool's arguments read from files.
+   *
+   * @param validated the arguments as JSON, for the schema check; a streamed text is there as an
+   *     empty string
+   * @param arguments the arguments to run the tool with, where a text is a {@link FileText}
+   */
+  record Read(ObjectNode validated, Map<String, Object> arguments) {}
+
+  static Read read(ObjectNode inputSchema, List<Path> files) {
     JsonNode properties = inputSchema.path("properties");
     if (properties.has("content")) {
       if (files.size() != 1) {
         throw new IllegalArgumentException(
             "this tool reads one file; " + files.size() + " were given");
       }
-      return Json.object()
-          .put("content", text(files.getFirst()))
-          .put("name", files.getFirst().toString());
+      Path file = files.getFirst();
+      if (!FileText.isStandardInput(file) && !Files.isRegularFile(file)) {
+        throw new IllegalArgumentException(
+            file + (Files.exists(file) ? ": not a regular file" : ": no such file"));
+      }
+      ObjectNode validated = Json.object().put("content", "").put("name", file.toString());
+      Map<String, Object> arguments = new LinkedHashMap<>(plain(validated));
+      arguments.put("content", new FileText(file));
+      return new Read(validated, arguments);
     }
+    ObjectNode arguments = json(properties, files);
+    return new Read(arguments, plain(arguments));
+  }
+
+  private static ObjectNode json(JsonNode properties, List<Path> files) {
     if (properties.has("files")) {
       ObjectNode arguments = Json.object();
       ArrayNode list = arguments.putArray("files");
@@ -61,7 +82,7 @@ final class ArgumentFiles {
     }
   }
 
-  static Map<String, Object> plain(ObjectNode arguments) {
+  private static Map<String, Object> plain(ObjectNode arguments) {
     return Json.MAPPER.convertValue(arguments, new TypeReference<Map<String, Object>>() {});
   }
 

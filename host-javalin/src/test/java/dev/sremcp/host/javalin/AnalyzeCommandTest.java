@@ -80,4 +80,47 @@ class AnalyzeCommandTest {
     assertThat(run("analyze", "slo_report", wrong)).isEqualTo(2);
     assertThat(err.toString()).contains("invalid arguments for slo_report").contains("target");
   }
+
+  @Test
+  void streamsALogFileAndFailsOnItsErrors() throws IOException {
+    StringBuilder log = new StringBuilder();
+    for (int i = 0; i < 5_000; i++) {
+      log.append("2026-11-24T10:00:")
+          .append(String.format("%02d", i % 60))
+          .append("Z INFO served ")
+          .append(i)
+          .append('\n');
+    }
+    log.append("2026-11-24T10:01:00Z FATAL disk /dev/sda1 is full\n");
+    String file = file("app.log", log.toString());
+
+    assertThat(run("analyze", "analyze_logs", file, "--fail-on", "high")).isEqualTo(1);
+    assertThat(out.toString())
+        .startsWith("# analyze_logs")
+        .contains("5001 lines")
+        .contains("disk <*> is full")
+        .contains(file + ":5001");
+  }
+
+  @Test
+  void anEmptyOrBinaryLogExitsTwoWithTheReason() throws IOException {
+    assertThat(run("analyze", "analyze_logs", file("empty.log", ""))).isEqualTo(2);
+    assertThat(err.toString()).contains("empty");
+    Files.write(directory.resolve("binary.log"), new byte[] {0x7f, 'E', 'L', 'F', 0, 0, 1, 2});
+    assertThat(run("analyze", "analyze_logs", directory.resolve("binary.log").toString()))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("binary");
+  }
+
+  @Test
+  void findsTheFirstErrorOfACiLog() throws IOException {
+    String ci =
+        file(
+            "build.log",
+            "[INFO] Building app\n[ERROR] /src/App.java:[3,5] cannot find symbol\n"
+                + "[INFO] BUILD FAILURE\n[ERROR] Failed to execute goal compile\n");
+
+    assertThat(run("analyze", "analyze_ci_failure", ci, "--json", "--fail-on", "none")).isZero();
+    assertThat(out.toString()).contains("\"category\" : \"compile\"").contains("\"line\" : 2");
+  }
 }

@@ -33,7 +33,14 @@ class AnalyzerToolsTest {
     return TOOLS.stream()
         .flatMap(
             tool ->
-                Stream.of("counts.json", "series.json", "exhausted.json")
+                Stream.of(
+                        "counts.json",
+                        "series.json",
+                        "exhausted.json",
+                        "app.json",
+                        "quiet.json",
+                        "github-actions.json",
+                        "no-error.json")
                     .filter(
                         file ->
                             AnalyzerToolsTest.class.getResource(
@@ -78,7 +85,8 @@ class AnalyzerToolsTest {
 
   @Test
   void aSchemaViolationInTheResultIsCaught() {
-    Tool slo = TOOLS.getFirst();
+    Tool slo =
+        TOOLS.stream().filter(tool -> tool.name().equals("slo_report")).findFirst().orElseThrow();
     CallToolResult result =
         (CallToolResult) slo.handler().call(read("slo_report/counts.json"), null);
     ObjectNode broken = ((ObjectNode) result.structuredContent()).deepCopy();

@@ -9,7 +9,8 @@ import java.util.Objects;
  * One call of a tool.
  *
  * @param arguments the arguments as plain JSON-shaped values (maps, lists, strings, numbers,
- *     booleans)
+ *     booleans); a host may pass a long text as a {@link dev.sremcp.domain.tool.TextSource} that
+ *     the analyzer streams (the command line does, for files)
  * @param context cancellation and progress for this call
  * @param metering who pays for the call, or {@code null} when nobody does (the library, the command
  *     line)
