@@ -120,7 +120,7 @@ public final class CiFailureAnalyzer implements Analyzer {
 
     List<Finding> findings = new ArrayList<>();
     if (first != null) {
-      long end = first.line + first.contextLines;
+      long end = first.endLine;
       findings.add(
           Finding.rule(
               "ci.first-error",

@@ -67,6 +67,7 @@ final class CiScan {
     final Step step;
     final String command;
     final StringBuilder context = new StringBuilder();
+    long endLine;
     int contextLines;
 
     Candidate(long line, String text, Reading reading, Step step, String command) {
@@ -76,6 +77,7 @@ final class CiScan {
       this.step = step;
       this.command = command;
       this.context.append(text);
+      this.endLine = line;
     }
   }
 
@@ -143,6 +145,7 @@ final class CiScan {
     for (int i = open.size() - 1; i >= 0; i--) {
       Candidate candidate = open.get(i);
       candidate.context.append('\n').append(clip(text));
+      candidate.endLine = number;
       if (++candidate.contextLines >= CONTEXT_LINES) {
         open.remove(i);
       }
@@ -167,8 +170,8 @@ final class CiScan {
     }
     String stripped = text.strip();
     if (stripped.startsWith("FAILED ") && stripped.contains("::")) {
-      int end = stripped.indexOf(" - ");
-      addTest(stripped.substring(7, end > 0 ? end : stripped.length()).strip());
+      int end = stripped.indexOf(" - ", 7);
+      addTest(stripped.substring(7, end >= 7 ? end : stripped.length()).strip());
     }
   }
 
@@ -253,7 +256,9 @@ final class CiScan {
     if (inFlakes) {
       String rest = line.startsWith("[WARNING] ") ? line.substring(10).strip() : "";
       if (!rest.isEmpty() && rest.indexOf(' ') < 0) {
-        flakyTests.add(rest);
+        if (flakyTests.size() < MAX_TESTS) {
+          flakyTests.add(rest);
+        }
         return;
       }
       if (!line.contains("Run ")) {

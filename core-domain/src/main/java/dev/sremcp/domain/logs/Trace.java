@@ -251,7 +251,8 @@ final class Trace {
       return null;
     }
     String name = text.substring(0, end);
-    return Character.isUpperCase(name.charAt(name.lastIndexOf('.') + 1)) ? name : null;
+    int dot = name.lastIndexOf('.');
+    return dot + 1 < name.length() && Character.isUpperCase(name.charAt(dot + 1)) ? name : null;
   }
 
   /** {@code runtime error: index out of range [5] with length 3} -> {@code runtime error}. */

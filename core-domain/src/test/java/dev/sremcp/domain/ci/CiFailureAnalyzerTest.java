@@ -88,6 +88,13 @@ class CiFailureAnalyzerTest {
   }
 
   @Test
+  void oddLinesAreReadAndTheEvidenceCoversTheContextShown() {
+    Analysis analysis = analyze("error: x\n\nfoo\nFAILED - a::b\n", "ci.log");
+
+    assertThat(analysis.findings().getFirst().evidence().getFirst().endLine()).isEqualTo(4);
+  }
+
+  @Test
   void emptyAndBinaryInputAreRefusedWithTheReason() {
     assertThatThrownBy(() -> analyze("", "ci.log"))
         .isInstanceOf(InvalidArgumentsException.class)

@@ -284,6 +284,14 @@ class LogsAnalyzerTest {
   }
 
   @Test
+  void aTracebackFollowedByOrdinaryLinesEndsCleanly() {
+    Analysis analysis =
+        analyze(Map.of("content", "a\nTraceback (most recent call last):\nb.\nDone.\n"));
+
+    assertThat(details(analysis).log().lines()).isEqualTo(4);
+  }
+
+  @Test
   void invalidUtf8IsCountedAndTheRestAnalyzed() {
     String log = "INFO user caf\uFFFD logged in\n".repeat(20) + "ERROR disk full\n";
     Analysis analysis = analyze(Map.of("content", log));
