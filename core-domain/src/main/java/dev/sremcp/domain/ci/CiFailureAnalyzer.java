@@ -7,13 +7,12 @@ import dev.sremcp.domain.report.Evidence;
 import dev.sremcp.domain.report.Finding;
 import dev.sremcp.domain.report.Severity;
 import dev.sremcp.domain.report.Truncation;
-import dev.sremcp.domain.text.BinaryInputException;
+import dev.sremcp.domain.text.TextInput;
 import dev.sremcp.domain.tool.AnalysisContext;
 import dev.sremcp.domain.tool.Analyzer;
 import dev.sremcp.domain.tool.Arguments;
 import dev.sremcp.domain.tool.InvalidArgumentsException;
 import dev.sremcp.domain.tool.ToolDescriptor;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,15 +49,8 @@ public final class CiFailureAnalyzer implements Analyzer {
   @Override
   public Analysis analyze(Arguments arguments, AnalysisContext context) {
     String name = arguments.string("name").filter(s -> !s.isBlank()).orElse("ci.log");
-    CiScan scan;
-    try {
-      scan = CiScan.of(arguments.requiredText("content"), context);
-    } catch (BinaryInputException e) {
-      throw new InvalidArgumentsException(
-          "content cannot be analyzed as a CI log: " + e.getMessage());
-    } catch (UncheckedIOException e) {
-      throw new InvalidArgumentsException("content could not be read: " + e.getMessage());
-    }
+    CiScan scan =
+        TextInput.scan("a CI log", () -> CiScan.of(arguments.requiredText("content"), context));
     if (scan.lines == 0) {
       throw new InvalidArgumentsException("content is empty; give the text of a CI log");
     }

@@ -16,13 +16,12 @@ import dev.sremcp.domain.report.Evidence;
 import dev.sremcp.domain.report.Finding;
 import dev.sremcp.domain.report.Severity;
 import dev.sremcp.domain.report.Truncation;
-import dev.sremcp.domain.text.BinaryInputException;
+import dev.sremcp.domain.text.TextInput;
 import dev.sremcp.domain.tool.AnalysisContext;
 import dev.sremcp.domain.tool.Analyzer;
 import dev.sremcp.domain.tool.Arguments;
 import dev.sremcp.domain.tool.InvalidArgumentsException;
 import dev.sremcp.domain.tool.ToolDescriptor;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -99,18 +98,16 @@ public final class LogsAnalyzer implements Analyzer {
     int limit = limit(arguments);
     int offset = arguments.string("cursor").map(LogsAnalyzer::offset).orElse(0);
 
-    LogScan scan;
-    try {
-      scan =
-          LogScan.of(
-              arguments.requiredText("content"),
-              new LogScan.Options(header, afterLine, afterTime),
-              context);
-    } catch (BinaryInputException e) {
-      throw new InvalidArgumentsException("content cannot be analyzed as a log: " + e.getMessage());
-    } catch (UncheckedIOException e) {
-      throw new InvalidArgumentsException("content could not be read: " + e.getMessage());
-    }
+    Long line = afterLine;
+    Instant time = afterTime;
+    LogScan scan =
+        TextInput.scan(
+            "a log",
+            () ->
+                LogScan.of(
+                    arguments.requiredText("content"),
+                    new LogScan.Options(header, line, time),
+                    context));
     if (scan.events() == 0) {
       throw new InvalidArgumentsException(
           "content holds no log lines"
@@ -186,6 +183,7 @@ public final class LogsAnalyzer implements Analyzer {
     private final Set<Integer> bursting = new HashSet<>();
     private final Set<Integer> fresh = new HashSet<>();
     private final Map<Integer, Boolean> errorWords = new LinkedHashMap<>();
+    private final List<TraceGroup> traces;
     private final int buckets;
     private final NewTemplates newTemplates;
 
@@ -201,7 +199,11 @@ public final class LogsAnalyzer implements Analyzer {
             ERROR_WORDS.matcher(stats.template.text()).find()
                 || ERROR_WORDS.matcher(stats.example).find());
       }
-      scan.traceGroups().forEach(group -> withTraces.add(group.templateId));
+      this.traces =
+          scan.traceGroups().stream()
+              .sorted(Comparator.comparingLong((TraceGroup g) -> -g.count))
+              .toList();
+      traces.forEach(group -> withTraces.add(group.templateId));
       this.buckets = usedBuckets(scan.allEvents());
       this.newTemplates = newTemplates(afterLine, afterTime);
       this.ranked = scan.templates().stream().sorted(this::byImportance).toList();
@@ -220,19 +222,14 @@ public final class LogsAnalyzer implements Analyzer {
       Truncation truncation =
           new Truncation(
               page.size(), limit, more, scan.lines(), more ? cursor(offset + limit) : null);
-      List<StackTraceGroup> traces =
-          scan.traceGroups().stream()
-              .sorted(Comparator.comparingLong((TraceGroup g) -> -g.count))
-              .limit(limit)
-              .map(this::traceRow)
-              .toList();
+      List<StackTraceGroup> traceRows = traces.stream().limit(limit).map(this::traceRow).toList();
       LogsDetails details =
           new LogsDetails(
               input(),
               levels(),
               ranked.size(),
               templatePage.stream().map(this::row).toList(),
-              traces,
+              traceRows,
               bursts,
               rateChange,
               newTemplates,
@@ -455,10 +452,7 @@ public final class LogsAnalyzer implements Analyzer {
           findings.add(finding);
         }
       }
-      for (TraceGroup group :
-          scan.traceGroups().stream()
-              .sorted(Comparator.comparingLong((TraceGroup g) -> -g.count))
-              .toList()) {
+      for (TraceGroup group : traces) {
         findings.add(
             Finding.rule(
                 "logs.stack-trace",
@@ -688,12 +682,12 @@ public final class LogsAnalyzer implements Analyzer {
           .append(scan.levelCount(Level.WARN) == 1 ? " warning in " : " warnings in ")
           .append(ranked.size())
           .append(ranked.size() == 1 ? " template" : " templates");
-      int traces = scan.traceGroups().size();
-      if (traces > 0) {
+      int kinds = traces.size();
+      if (kinds > 0) {
         summary
             .append(", ")
-            .append(traces)
-            .append(traces == 1 ? " kind" : " kinds")
+            .append(kinds)
+            .append(kinds == 1 ? " kind" : " kinds")
             .append(" of stack trace");
       }
       if (!bursts.isEmpty()) {

@@ -44,21 +44,23 @@ final class Trace {
     if (i == line.length()) {
       return false;
     }
+    return marker(line, i) || javaException(line, i) != null;
+  }
+
+  /** A line that only a trace starts with, looked up by its first character. */
+  private static boolean marker(String line, int i) {
     return switch (line.charAt(i)) {
-      case 'C' -> line.startsWith("Caused by:", i) || javaException(line, i) != null;
-      case 'S' -> line.startsWith("Suppressed:", i) || javaException(line, i) != null;
+      case 'C' -> line.startsWith("Caused by:", i);
+      case 'S' -> line.startsWith("Suppressed:", i);
       case '.' -> line.startsWith("...", i) && line.endsWith("more");
       case 'T' ->
           line.startsWith("Traceback (most recent call last)", i)
-              || line.startsWith("The above exception was the direct cause", i)
-              || javaException(line, i) != null;
-      case 'D' ->
-          line.startsWith("During handling of the above exception", i)
-              || javaException(line, i) != null;
-      case 'g' -> line.startsWith("goroutine ", i) || javaException(line, i) != null;
-      case 'p' -> line.startsWith("panic: ", i) || javaException(line, i) != null;
-      case 'E' -> line.startsWith("Exception in thread ", i) || javaException(line, i) != null;
-      default -> javaException(line, i) != null;
+              || line.startsWith("The above exception was the direct cause", i);
+      case 'D' -> line.startsWith("During handling of the above exception", i);
+      case 'g' -> line.startsWith("goroutine ", i);
+      case 'p' -> line.startsWith("panic: ", i);
+      case 'E' -> line.startsWith("Exception in thread ", i);
+      default -> false;
     };
   }
 

@@ -38,12 +38,4 @@ public final class TextCheck {
               + " %)");
     }
   }
-
-  /** {@link #requireText(char[], int, int)} over a string's opening characters. */
-  public static void requireText(String text, int sample) {
-    int end = Math.min(text.length(), sample);
-    char[] chars = new char[end];
-    text.getChars(0, end, chars, 0);
-    requireText(chars, 0, end);
-  }
 }
