@@ -155,6 +155,25 @@ public final class Arguments {
     return result;
   }
 
+  /** A list of strings; empty when absent. */
+  public List<String> strings(String name) {
+    Object value = values.get(name);
+    if (value == null) {
+      return List.of();
+    }
+    if (!(value instanceof List<?> list)) {
+      throw mistyped(name, "an array of strings", value);
+    }
+    List<String> result = new ArrayList<>(list.size());
+    for (int i = 0; i < list.size(); i++) {
+      if (!(list.get(i) instanceof String item)) {
+        throw new InvalidArgumentsException(qualified(name) + "[" + i + "] must be a string");
+      }
+      result.add(item);
+    }
+    return result;
+  }
+
   /** The raw value, for arguments that take several shapes. */
   public Optional<Object> raw(String name) {
     return Optional.ofNullable(values.get(name));

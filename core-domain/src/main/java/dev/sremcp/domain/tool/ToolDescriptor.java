@@ -64,7 +64,8 @@ public record ToolDescriptor(
         resource(owner, name + ".details.schema.json"));
   }
 
-  private static String resource(Class<?> owner, String file) {
+  /** The text of a schema file that sits beside {@code owner} on the class path. */
+  public static String resource(Class<?> owner, String file) {
     try (InputStream in = owner.getResourceAsStream(file)) {
       if (in == null) {
         throw new IllegalStateException(file + " is missing beside " + owner.getName());

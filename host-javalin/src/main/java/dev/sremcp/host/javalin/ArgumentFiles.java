@@ -17,8 +17,9 @@ import java.util.Map;
 
 /**
  * Turns files named on the command line into a tool's arguments, by the shape of its input schema:
- * one text ({@code content} and {@code name}, streamed from the file, of any size), several ({@code
- * files}, read whole), or a JSON file of arguments.
+ * several texts ({@code files}, read whole, for tools that take them, such as the reviews), one
+ * ({@code content} and {@code name}, streamed from the file, of any size), or a JSON file of
+ * arguments.
  */
 final class ArgumentFiles {
 
@@ -38,7 +39,7 @@ final class ArgumentFiles {
 
   static Read read(ObjectNode inputSchema, List<Path> files) {
     JsonNode properties = inputSchema.path("properties");
-    if (properties.has("content")) {
+    if (properties.has("content") && !properties.has("files")) {
       if (files.size() != 1) {
         throw new IllegalArgumentException(
             "this tool reads one file; " + files.size() + " were given");

@@ -123,4 +123,86 @@ class AnalyzeCommandTest {
     assertThat(run("analyze", "analyze_ci_failure", ci, "--json", "--fail-on", "none")).isZero();
     assertThat(out.toString()).contains("\"category\" : \"compile\"").contains("\"line\" : 2");
   }
+
+  @Test
+  void reviewsSeveralManifestsTogetherAndGatesOnSeverity() throws IOException {
+    String deployment =
+        file(
+            "deployment.yaml",
+            """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web
+            spec:
+              selector:
+                matchLabels: {app: web}
+              template:
+                metadata:
+                  labels: {app: web}
+                spec:
+                  containers:
+                    - name: web
+                      image: nginx:1.25.3
+                      securityContext:
+                        privileged: true
+            """);
+    String service =
+        file(
+            "service.yaml",
+            """
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: web
+            spec:
+              selector: {app: web}
+              ports:
+                - port: 80
+            """);
+
+    int code =
+        run("analyze", "review_kubernetes", deployment, service, "--json", "--fail-on", "critical");
+
+    assertThat(code).as(err.toString()).isEqualTo(1);
+    JsonNode report = Json.MAPPER.readTree(out.toString());
+    assertThat(report.path("files").size()).isEqualTo(2);
+    JsonNode privileged = report.path("findings").get(0);
+    assertThat(privileged.path("ruleId").asText()).isEqualTo("k8s.privileged-container");
+    assertThat(privileged.path("evidence").get(0).path("file").asText()).isEqualTo(deployment);
+    assertThat(privileged.path("evidence").get(0).path("line").asInt()).isEqualTo(16);
+    assertThat(report.toString()).doesNotContain("k8s.dangling-service");
+    assertThat(run("analyze", "review_kubernetes", deployment, service, "--fail-on", "none"))
+        .isZero();
+  }
+
+  @Test
+  void reviewsADockerfileAsHadolintIsUsedInPipelines() throws IOException {
+    String dockerfile =
+        file("Dockerfile", "FROM node:20.11.1-slim\nUSER 1000\nCMD [\"node\", \"app.js\"]\n");
+    String bad = file("Dockerfile.bad", "FROM node:latest\nCMD node app.js\n");
+
+    assertThat(run("analyze", "review_dockerfile", dockerfile)).isZero();
+    assertThat(run("analyze", "review_dockerfile", dockerfile, bad, "--fail-on", "medium"))
+        .isEqualTo(1);
+    assertThat(out.toString()).contains("dockerfile.latest-tag").contains(bad + ":1");
+  }
+
+  @Test
+  void aBombOrTooLargeABundleExitsTwoWithTheLimit() throws IOException {
+    StringBuilder bomb = new StringBuilder("a: &a [x,x,x,x,x,x,x,x,x,x]\n");
+    String previous = "a";
+    for (String name : java.util.List.of("b", "c", "d", "e", "f", "g", "h")) {
+      bomb.append(name).append(": &").append(name).append(" [");
+      bomb.append(String.join(",", java.util.Collections.nCopies(10, "*" + previous)))
+          .append("]\n");
+      previous = name;
+    }
+    assertThat(run("analyze", "review_kubernetes", file("bomb.yaml", bomb.toString())))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("1000000 nodes");
+    String large = file("large.yaml", "# padding\n".repeat(1_000_000));
+    assertThat(run("analyze", "review_kubernetes", large)).isEqualTo(2);
+    assertThat(err.toString()).contains("8388608 characters");
+  }
 }

@@ -104,6 +104,9 @@ public final class AnalyzerTools {
   }
 
   private static AnalysisContext analysisContext(RequestContext context) {
+    if (context == null) {
+      return AnalysisContext.detached();
+    }
     return new AnalysisContext() {
       @Override
       public boolean isCancelled() {

@@ -40,7 +40,9 @@ class AnalyzerToolsTest {
                         "app.json",
                         "quiet.json",
                         "github-actions.json",
-                        "no-error.json")
+                        "no-error.json",
+                        "findings.json",
+                        "clean.json")
                     .filter(
                         file ->
                             AnalyzerToolsTest.class.getResource(
