@@ -38,14 +38,18 @@ public class ReviewBenchmark {
 
   private String bundle;
   private Arguments bundleArguments;
+  private Arguments policedBundleArguments;
   private Arguments dockerfileArguments;
   private final KubernetesAnalyzer kubernetes = new KubernetesAnalyzer();
   private final DockerfileAnalyzer dockerfiles = new DockerfileAnalyzer();
 
   @Setup
   public void setUp() {
-    bundle = bundle(1_000_000);
+    bundle = bundle(1_000_000, false);
     bundleArguments = Arguments.of(Map.of("content", bundle, "name", "bundle.yaml", "limit", 1000));
+    policedBundleArguments =
+        Arguments.of(
+            Map.of("content", bundle(1_000_000, true), "name", "bundle.yaml", "limit", 1000));
     List<Map<String, Object>> files = new ArrayList<>();
     int lines = 0;
     for (int i = 0; lines < 1_000; i++) {
@@ -60,6 +64,15 @@ public class ReviewBenchmark {
   @Benchmark
   public Analysis reviewKubernetesBundle() {
     return kubernetes.analyze(bundleArguments, AnalysisContext.detached());
+  }
+
+  /**
+   * The same review where every service also has a NetworkPolicy and a PodDisruptionBudget: the
+   * cross-object checks match each workload against the namespace's policies and budgets.
+   */
+  @Benchmark
+  public Analysis reviewKubernetesBundleWithPolicies() {
+    return kubernetes.analyze(policedBundleArguments, AnalysisContext.detached());
   }
 
   /** Our YAML parser alone over the same bundle. */
@@ -86,9 +99,10 @@ public class ReviewBenchmark {
   }
 
   /**
-   * A bundle of about {@code bytes}: per service a Deployment, a Service, a ConfigMap and an HPA.
+   * A bundle of about {@code bytes}: per service a Deployment, a Service, a ConfigMap and an HPA,
+   * and with {@code policies} a NetworkPolicy and a PodDisruptionBudget.
    */
-  static String bundle(int bytes) {
+  static String bundle(int bytes, boolean policies) {
     StringBuilder text = new StringBuilder();
     for (int i = 0; text.length() < bytes; i++) {
       String app = "svc-" + i;
@@ -150,6 +164,27 @@ public class ReviewBenchmark {
           ---
           """
               .formatted(app, i, i + 1));
+      if (policies) {
+        text.append(
+            """
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: %1$s, namespace: shop}
+            spec:
+              podSelector: {matchLabels: {app: %1$s}}
+              policyTypes: [Ingress]
+              ingress: [{from: [{podSelector: {matchLabels: {team: payments}}}]}]
+            ---
+            apiVersion: policy/v1
+            kind: PodDisruptionBudget
+            metadata: {name: %1$s, namespace: shop}
+            spec:
+              maxUnavailable: 1
+              selector: {matchLabels: {app: %1$s}}
+            ---
+            """
+                .formatted(app));
+      }
     }
     return text.toString();
   }

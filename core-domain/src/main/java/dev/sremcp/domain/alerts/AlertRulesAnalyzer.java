@@ -5,7 +5,6 @@ import dev.sremcp.domain.report.Analysis;
 import dev.sremcp.domain.review.ReviewDetails;
 import dev.sremcp.domain.review.ReviewInput;
 import dev.sremcp.domain.review.ReviewReport;
-import dev.sremcp.domain.review.Rule;
 import dev.sremcp.domain.review.SourceFile;
 import dev.sremcp.domain.tool.AnalysisContext;
 import dev.sremcp.domain.tool.Analyzer;
@@ -16,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * {@code review_alert_rules}: Prometheus rule files checked as {@code promtool check rules} does,
@@ -46,14 +44,10 @@ public final class AlertRulesAnalyzer implements Analyzer {
 
   @Override
   public Analysis analyze(Arguments arguments, AnalysisContext context) {
-    ReviewInput input =
-        ReviewInput.of(
-            arguments,
-            "rules.yml",
-            AlertRules.ALL.stream().map(Rule::id).collect(Collectors.toSet()));
+    ReviewInput input = ReviewInput.of(arguments, "rules.yml", AlertRules.ALL);
     AlertRulesReview.Settings settings =
         new AlertRulesReview.Settings(scrapeInterval(arguments), objective(arguments));
-    ReviewReport report = new ReviewReport(input);
+    ReviewReport report = new ReviewReport(input, arguments);
     List<ReviewDetails.ReviewedFile> files = new ArrayList<>();
     for (SourceFile file : input.files()) {
       context.checkCancelled();
@@ -62,7 +56,7 @@ public final class AlertRulesAnalyzer implements Analyzer {
           new ReviewDetails.ReviewedFile(
               file.name(), file.lines(), Math.max(0, rules), rules >= 0));
     }
-    return report.analysis(arguments, files, "rule files", AlertRules.ALL);
+    return report.analysis(files, "rule files", AlertRules.ALL);
   }
 
   private static Duration scrapeInterval(Arguments arguments) {

@@ -17,6 +17,7 @@ import dev.sremcp.domain.report.Finding;
 import dev.sremcp.domain.review.Rule;
 import dev.sremcp.domain.review.SourceFile;
 import dev.sremcp.domain.tool.InvalidArgumentsException;
+import dev.sremcp.domain.tree.ListNode;
 import dev.sremcp.domain.tree.MapNode;
 import dev.sremcp.domain.tree.Node;
 import dev.sremcp.domain.tree.ScalarNode;
@@ -65,6 +66,8 @@ final class AlertRulesReview {
   private final Settings settings;
   private final Consumer<Finding> report;
   private final List<Parsed> rules = new ArrayList<>();
+  private final Set<Node> seen =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
   private boolean valid = true;
 
   private AlertRulesReview(SourceFile file, Settings settings, Consumer<Finding> report) {
@@ -118,8 +121,12 @@ final class AlertRulesReview {
       }
       return;
     }
+    if (!(groups instanceof ListNode groupList)) {
+      flag(INVALID, groups.line(), "groups must be a list, not " + kind(groups));
+      return;
+    }
     Set<String> names = new HashSet<>();
-    for (Node group : groups.asList().map(list -> list.items()).orElse(List.of())) {
+    for (Node group : groupList.items()) {
       if (!(group instanceof MapNode body)) {
         flag(INVALID, group.line(), "a group is a map with name: and rules:");
         continue;
@@ -135,7 +142,18 @@ final class AlertRulesReview {
             "groupname: \"" + name + "\" is repeated in the same file");
       }
       body.entry("interval").ifPresent(entry -> duration(entry, "interval"));
+      Node rules = body.get("rules").orElse(null);
+      if (rules != null
+          && !(rules instanceof ListNode)
+          && !(rules instanceof ScalarNode s && s.isNull())) {
+        flag(INVALID, rules.line(), "rules must be a list, not " + kind(rules));
+        continue;
+      }
       for (Node rule : body.items("rules")) {
+        if (!seen.add(rule)) {
+          flag(DUPLICATE_RULE, rule.line(), "the same rule (an alias) is listed again");
+          continue;
+        }
         rule(rule);
       }
     }
@@ -180,6 +198,12 @@ final class AlertRulesReview {
       rule.entry(field).ifPresent(entry -> duration(entry, field));
     }
     for (String field : List.of("labels", "annotations")) {
+      rule.get(field)
+          .filter(
+              value ->
+                  !(value instanceof MapNode) && !(value instanceof ScalarNode s && s.isNull()))
+          .ifPresent(
+              value -> flag(INVALID, value.line(), field + " must be a map, not " + kind(value)));
       rule.map(field)
           .ifPresent(
               map -> {
@@ -205,8 +229,13 @@ final class AlertRulesReview {
                 }
               });
     }
-    ScalarNode expr = rule.at("expr").flatMap(Node::asScalar).filter(s -> !s.isNull()).orElse(null);
-    if (expr == null || expr.value().isBlank()) {
+    Node exprNode = rule.get("expr").orElse(null);
+    if (exprNode != null && !(exprNode instanceof ScalarNode)) {
+      flag(INVALID, exprNode.line(), "expr must be a string, not " + kind(exprNode));
+      return;
+    }
+    ScalarNode expr = (ScalarNode) exprNode;
+    if (expr == null || expr.isNull() || expr.value().isBlank()) {
       flag(INVALID, rule.line(), "field 'expr' must be set in rule");
       return;
     }
@@ -214,10 +243,16 @@ final class AlertRulesReview {
     try {
       query = PromQl.parse(expr.value());
     } catch (PromQlSyntaxException e) {
-      boolean block =
-          expr.style() == ScalarNode.Style.LITERAL || expr.style() == ScalarNode.Style.FOLDED;
-      int line = expr.line() + (block ? e.line() : e.line() - 1);
-      flag(INVALID, line, "could not parse expression: " + e.problem());
+      if (e.isLimit()) {
+        throw new InvalidArgumentsException(
+            file.name()
+                + ", line "
+                + expr.line()
+                + ": "
+                + e.problem()
+                + " (a limit of this review; Prometheus itself may accept it)");
+      }
+      flag(INVALID, lineOf(expr, e.position()), "could not parse expression: " + e.problem());
       return;
     }
     rules.add(new Parsed(rule, isAlert, isAlert ? alert : record, expr, query));
@@ -513,27 +548,39 @@ final class AlertRulesReview {
       return text.equals("0") ? Duration.ZERO : null;
     }
     long[] millis = {365L * 86_400_000, 7L * 86_400_000, 86_400_000, 3_600_000, 60_000, 1_000, 1};
-    Duration total = Duration.ZERO;
-    for (int i = 0; i < millis.length; i++) {
-      String value = matcher.group(2 * i + 2);
-      if (value != null) {
-        total = total.plusMillis(Long.parseLong(value) * millis[i]);
+    long total = 0;
+    try {
+      for (int i = 0; i < millis.length; i++) {
+        String value = matcher.group(2 * i + 2);
+        if (value != null) {
+          total = Math.addExact(total, Math.multiplyExact(Long.parseLong(value), millis[i]));
+        }
       }
+    } catch (NumberFormatException | ArithmeticException e) {
+      return null; // Prometheus: "duration out of range"
     }
-    return total;
+    return Duration.ofMillis(total);
   }
 
+  /**
+   * The file line of a position in an expression: exact in a literal block ({@code |}), whose lines
+   * are the file's; the expression's first line in other styles, whose line breaks were folded or
+   * escaped.
+   */
   private static int lineOf(ScalarNode expr, int position) {
-    boolean block =
-        expr.style() == ScalarNode.Style.LITERAL || expr.style() == ScalarNode.Style.FOLDED;
-    int line = expr.line() + (block ? 1 : 0);
-    String text = expr.value();
-    for (int i = 0; i < Math.min(position, text.length()); i++) {
-      if (text.charAt(i) == '\n' && expr.style() == ScalarNode.Style.LITERAL) {
-        line++;
+    return switch (expr.style()) {
+      case LITERAL -> {
+        int line = expr.line() + 1;
+        String text = expr.value();
+        int end = Math.min(position, text.length());
+        for (int i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) {
+          line++;
+        }
+        yield line;
       }
-    }
-    return line;
+      case FOLDED -> expr.line() + 1;
+      default -> expr.line();
+    };
   }
 
   private static String name(VectorSelector selector) {

@@ -5,7 +5,6 @@ import dev.sremcp.domain.report.Analysis;
 import dev.sremcp.domain.review.ReviewDetails;
 import dev.sremcp.domain.review.ReviewInput;
 import dev.sremcp.domain.review.ReviewReport;
-import dev.sremcp.domain.review.Rule;
 import dev.sremcp.domain.review.SourceFile;
 import dev.sremcp.domain.tool.AnalysisContext;
 import dev.sremcp.domain.tool.Analyzer;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** {@code review_dockerfile}: hadolint's rules and more, each finding at its line with a fix. */
 public final class DockerfileAnalyzer implements Analyzer {
@@ -43,24 +41,20 @@ public final class DockerfileAnalyzer implements Analyzer {
 
   @Override
   public Analysis analyze(Arguments arguments, AnalysisContext context) {
-    ReviewInput input =
-        ReviewInput.of(
-            arguments,
-            "Dockerfile",
-            DockerfileRules.ALL.stream().map(Rule::id).collect(Collectors.toSet()));
+    ReviewInput input = ReviewInput.of(arguments, "Dockerfile", DockerfileRules.ALL);
     DockerfileReview.Settings settings =
         new DockerfileReview.Settings(
             arguments.strings("allowedRegistries"),
             labels(arguments),
             arguments.flag("strictLabels", false));
-    ReviewReport report = new ReviewReport(input);
+    ReviewReport report = new ReviewReport(input, arguments);
     List<ReviewDetails.ReviewedFile> files = new ArrayList<>();
     for (SourceFile file : input.files()) {
       context.checkCancelled();
       int instructions = DockerfileReview.review(file, report, settings);
       files.add(new ReviewDetails.ReviewedFile(file.name(), file.lines(), instructions, true));
     }
-    return report.analysis(arguments, files, "Dockerfiles", DockerfileRules.ALL);
+    return report.analysis(files, "Dockerfiles", DockerfileRules.ALL);
   }
 
   private static Map<String, String> labels(Arguments arguments) {

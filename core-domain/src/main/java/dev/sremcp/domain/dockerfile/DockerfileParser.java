@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /** Reads a Dockerfile the way BuildKit's front end does, keeping lines for every instruction. */
 final class DockerfileParser {
 
-  private static final Pattern DIRECTIVE = Pattern.compile("#\\s*([a-zA-Z]+)\\s*=\\s*(\\S.*?)\\s*");
+  private static final Pattern DIRECTIVE = Pattern.compile("#\\s*([a-zA-Z]+)\\s*=\\s*(\\S.*)");
   private static final Pattern IGNORE =
       Pattern.compile("#\\s*(?:sre-mcp|hadolint)\\s+ignore\\s*=\\s*([\\w.,\\s-]+)");
   private static final Pattern HEREDOC = Pattern.compile("<<(-?)([\"']?)([A-Za-z0-9_]+)\\2");
@@ -34,7 +34,7 @@ final class DockerfileParser {
       if (!directive.matches()) {
         break;
       }
-      directives.put(directive.group(1).toLowerCase(Locale.ROOT), directive.group(2));
+      directives.put(directive.group(1).toLowerCase(Locale.ROOT), directive.group(2).strip());
       i++;
     }
     char escape = "`".equals(directives.get("escape")) ? '`' : '\\';

@@ -5,6 +5,7 @@ import static dev.sremcp.domain.dockerfile.DockerfileRules.*;
 import dev.sremcp.domain.review.ReviewReport;
 import dev.sremcp.domain.review.Rule;
 import dev.sremcp.domain.review.SourceFile;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The checks of {@code review_dockerfile} over one parsed Dockerfile. */
@@ -67,13 +69,26 @@ final class DockerfileReview {
   private static final Pattern ARCHIVE =
       Pattern.compile("(?i).*\\.(tar|tar\\.(gz|bz2|xz)|tgz|tbz2|txz)$");
   private static final Pattern LABEL_KEY_FORM = Pattern.compile("[a-z0-9]([a-z0-9.-]*[a-z0-9])?");
+  private static final Pattern VARIABLE = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)");
   private static final Pattern NUMERIC_USER = Pattern.compile("\\d+(:\\d+)?");
   private static final Pattern VERSIONED_RPM = Pattern.compile(".+-\\d.*");
+
+  /**
+   * What a stage leaves to a stage built FROM it: whether WORKDIR and pipefail are set, its last
+   * USER and HEALTHCHECK.
+   */
+  private record Inherited(
+      boolean workdir, boolean pipefail, Instruction user, Instruction healthcheck) {
+    static final Inherited NOTHING = new Inherited(false, false, null, null);
+  }
 
   private final SourceFile file;
   private final Dockerfile dockerfile;
   private final ReviewReport report;
   private final Settings settings;
+
+  /** Findings per rule and instruction, which stop at 5: a 20,000-line RUN stays linear. */
+  private final Map<String, Integer> flagged = new HashMap<>();
 
   private DockerfileReview(
       SourceFile file, Dockerfile dockerfile, ReviewReport report, Settings settings) {
@@ -94,12 +109,23 @@ final class DockerfileReview {
     order();
     List<Stage> stages = dockerfile.stages();
     Set<String> names = new HashSet<>();
+    Map<String, Inherited> ends = new HashMap<>();
+    Inherited last = Inherited.NOTHING;
     for (Stage stage : stages) {
-      from(stage, stages.subList(0, stage.index()), names);
-      stageInstructions(stage, stages);
+      String base = stage.image().toLowerCase(Locale.ROOT);
+      boolean fromStage = names.contains(base);
+      from(stage, fromStage, names);
+      last =
+          stageInstructions(
+              stage,
+              stages,
+              fromStage ? ends.getOrDefault(base, Inherited.NOTHING) : Inherited.NOTHING);
+      if (stage.name() != null) {
+        ends.put(stage.name(), last);
+      }
     }
     if (!stages.isEmpty()) {
-      finalStage(stages.getLast());
+      finalStage(stages.getLast(), last);
     }
     for (Instruction instruction : dockerfile.instructions()) {
       if (instruction.is("LABEL")) {
@@ -127,7 +153,7 @@ final class DockerfileReview {
     }
   }
 
-  private void from(Stage stage, List<Stage> earlier, Set<String> names) {
+  private void from(Stage stage, boolean fromStage, Set<String> names) {
     Instruction from = stage.from();
     if (stage.name() != null) {
       if (!names.add(stage.name())) {
@@ -145,7 +171,7 @@ final class DockerfileReview {
               }
             });
     String image = stage.image();
-    if (stage.fromStageOrScratch(earlier) || image.contains("$") || image.isEmpty()) {
+    if (fromStage || image.equalsIgnoreCase("scratch") || image.contains("$") || image.isEmpty()) {
       return;
     }
     ImageReference reference = ImageReference.parse(image);
@@ -169,13 +195,18 @@ final class DockerfileReview {
     }
   }
 
-  private void stageInstructions(Stage stage, List<Stage> stages) {
+  /**
+   * Checks a stage's instructions, starting from what its base stage left; returns what it leaves.
+   */
+  private Inherited stageInstructions(Stage stage, List<Stage> stages, Inherited start) {
     Map<String, Integer> counts = new LinkedHashMap<>();
-    boolean workdir = false;
+    boolean workdir = start.workdir();
+    Instruction user = start.user();
+    Instruction healthcheck = start.healthcheck();
     Instruction previous = null;
     Set<String> downloaders = new HashSet<>();
     Instruction firstDownloader = null;
-    boolean pipefail = false;
+    boolean pipefail = start.pipefail();
     Map<String, Instruction> copiedArchives = new LinkedHashMap<>();
     for (Instruction instruction : stage.instructions()) {
       counts.merge(instruction.keyword(), 1, Integer::sum);
@@ -221,7 +252,7 @@ final class DockerfileReview {
           if (instruction.is("COPY") && instruction.flag("from").isEmpty()) {
             List<String> words = words(instruction);
             for (String source : words.subList(0, Math.max(0, words.size() - 1))) {
-              if (ARCHIVE.matcher(source).matches()) {
+              if (copiedArchives.size() < 100 && ARCHIVE.matcher(source).matches()) {
                 copiedArchives.put(source.substring(source.lastIndexOf('/') + 1), instruction);
               }
             }
@@ -255,11 +286,17 @@ final class DockerfileReview {
       if (instruction.is("HEALTHCHECK") && counts.get("HEALTHCHECK") > 1) {
         flag(MULTIPLE_HEALTHCHECK, instruction, "a second HEALTHCHECK in this stage");
       }
+      if (instruction.is("USER")) {
+        user = instruction;
+      } else if (instruction.is("HEALTHCHECK")) {
+        healthcheck = instruction;
+      }
       previous = instruction;
     }
     if (downloaders.size() > 1) {
       flag(CURL_AND_WGET, firstDownloader, "this stage uses both curl and wget");
     }
+    return new Inherited(workdir, pipefail, user, healthcheck);
   }
 
   private static boolean hasMount(Instruction instruction) {
@@ -285,10 +322,10 @@ final class DockerfileReview {
         flag(POINTLESS_COMMAND, run, program, program + " makes no sense in a build step");
       }
       if (command.runs("cd") && i + 1 < commands.size()) {
-        flag(CD, run, "cd ", "cd " + String.join(" ", command.arguments()) + " in RUN");
+        flag(CD, run, "cd", "cd " + String.join(" ", command.arguments()) + " in RUN");
       }
       if (command.pipesOut() && !pipefail && !setsPipefail && !run.isExec()) {
-        flag(PIPEFAIL, run, "|", "'" + command + " | ...' runs without pipefail");
+        flag(PIPEFAIL, run, program + " |", "'" + command + " | ...' runs without pipefail");
       }
       if (command.runs("curl", "wget") && command.pipesOut() && i + 1 < commands.size()) {
         Shell.Command next = commands.get(i + 1);
@@ -317,7 +354,7 @@ final class DockerfileReview {
             "useradd of uid " + uid(command).get() + " without -l");
       }
       if (command.runs("apt")) {
-        flag(APT, run, "apt ", "'" + command + "' uses apt");
+        flag(APT, run, "apt", "'" + command + "' uses apt");
       }
       packages(run, command, cacheMount);
       aptUpdate |= command.invokes("apt-get", "update") || command.invokes("apt", "update");
@@ -326,7 +363,11 @@ final class DockerfileReview {
         commands.stream()
             .anyMatch(c -> c.invokes("apt-get", "install") || c.invokes("apt", "install"));
     if (installs && !aptListsRemoved && !cacheMount) {
-      flag(CACHE_KEPT, run, "install", "apt-get install without removing /var/lib/apt/lists/*");
+      flag(
+          CACHE_KEPT,
+          run,
+          "apt-get install",
+          "apt-get install without removing /var/lib/apt/lists/*");
     }
     cleaned(run, commands, cacheMount, new String[] {"yum"}, "clean", "yum clean all");
     cleaned(run, commands, cacheMount, new String[] {"dnf", "microdnf"}, "clean", "dnf clean all");
@@ -341,7 +382,11 @@ final class DockerfileReview {
     if (aptUpdate && !installs) {
       // apt-get update alone: its lists stay in the layer
       if (!aptListsRemoved && !cacheMount) {
-        flag(CACHE_KEPT, run, "update", "apt-get update leaves /var/lib/apt/lists in the layer");
+        flag(
+            CACHE_KEPT,
+            run,
+            "apt-get update",
+            "apt-get update leaves /var/lib/apt/lists in the layer");
       }
     }
     return setsPipefail;
@@ -377,11 +422,19 @@ final class DockerfileReview {
     if (command.runs("apt-get", "apt")) {
       if (sub.equals("install")) {
         if (!command.hasOption("-y", "--yes", "--assume-yes", "-q=2", "-qq")) {
-          flag(INTERACTIVE_INSTALL, run, "install", "apt-get install without -y");
+          flag(
+              INTERACTIVE_INSTALL,
+              run,
+              command.program() + " install",
+              "apt-get install without -y");
         }
         if (!command.hasOption("--no-install-recommends")
             && !run.script().contains("APT::Install-Recommends")) {
-          flag(RECOMMENDS, run, "install", "apt-get install without --no-install-recommends");
+          flag(
+              RECOMMENDS,
+              run,
+              command.program() + " install",
+              "apt-get install without --no-install-recommends");
         }
         unpinned(
             run,
@@ -419,7 +472,7 @@ final class DockerfileReview {
         if (!args.contains("--no-cache-dir")
             && !cacheMount
             && !run.script().contains("PIP_NO_CACHE_DIR")) {
-          flag(CACHE_KEPT, run, "pip", "pip install without --no-cache-dir");
+          flag(CACHE_KEPT, run, "install", "pip install without --no-cache-dir");
         }
         if (!args.contains("-r") && !args.contains("--requirement") && !args.contains("-e")) {
           List<String> operands =
@@ -645,7 +698,7 @@ final class DockerfileReview {
             });
     boolean last = stage.index() == stages.size() - 1;
     for (String source : words.subList(0, Math.max(0, words.size() - 1))) {
-      if (SECRET_PATH.matcher(source.replaceAll("/+$", "")).matches()) {
+      if (SECRET_PATH.matcher(lastSegments(source)).matches()) {
         flag(
             SECRET_FILE,
             copy,
@@ -682,13 +735,14 @@ final class DockerfileReview {
         }
       }
       if (instruction.is("ENV")) {
-        for (String earlier : defined) {
-          if (value.contains("$" + earlier) || value.contains("${" + earlier)) {
+        Matcher reference = VARIABLE.matcher(value);
+        while (reference.find()) {
+          if (defined.contains(reference.group(1))) {
             flag(
                 ENV_SELF_REFERENCE,
                 instruction,
                 name,
-                name + " refers to " + earlier + ", set in the same ENV");
+                name + " refers to " + reference.group(1) + ", set in the same ENV");
           }
         }
         defined.add(name);
@@ -730,18 +784,12 @@ final class DockerfileReview {
     }
   }
 
-  private void finalStage(Stage stage) {
-    Instruction lastUser = null;
-    Instruction healthcheck = null;
+  private void finalStage(Stage stage, Inherited end) {
+    Instruction lastUser = end.user();
+    Instruction healthcheck = end.healthcheck();
     Map<String, Instruction> labels = new LinkedHashMap<>();
     Map<String, String> labelValues = new LinkedHashMap<>();
     for (Instruction instruction : stage.instructions()) {
-      if (instruction.is("USER")) {
-        lastUser = instruction;
-      }
-      if (instruction.is("HEALTHCHECK")) {
-        healthcheck = instruction;
-      }
       if (instruction.is("LABEL")) {
         Pairs.of(instruction.rest())
             .forEach(
@@ -753,7 +801,7 @@ final class DockerfileReview {
     }
     if (lastUser != null) {
       String user = Shell.unquote(lastUser.rest().strip());
-      String name = user.split(":")[0];
+      String name = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
       if (name.equals("root") || name.equals("0")) {
         flag(ROOT_USER, lastUser, "the final stage's last USER is " + user);
       } else if (!NUMERIC_USER.matcher(user).matches() && !user.contains("$")) {
@@ -787,6 +835,17 @@ final class DockerfileReview {
     }
   }
 
+  /** The last two segments of a path, trailing slashes dropped: what the secret patterns read. */
+  private static String lastSegments(String path) {
+    int end = path.length();
+    while (end > 0 && path.charAt(end - 1) == '/') {
+      end--;
+    }
+    int slash = path.lastIndexOf('/', end - 1);
+    int before = slash > 0 ? path.lastIndexOf('/', slash - 1) : -1;
+    return path.substring(before + 1, end);
+  }
+
   private static List<String> words(Instruction instruction) {
     return instruction.isExec() ? instruction.exec() : Shell.words(instruction.rest());
   }
@@ -795,22 +854,51 @@ final class DockerfileReview {
     flag(rule, at, null, message);
   }
 
-  /** Reports a finding on the line of the instruction that holds {@code needle}, if given. */
+  /**
+   * Reports a finding on the first line of the instruction that holds every word of {@code needle}
+   * (space-separated); at most 5 per rule and instruction.
+   */
   private void flag(Rule rule, Instruction at, String needle, String message) {
-    if (suppressed(rule, at)) {
+    if (suppressed(rule, at) || flagged.merge(rule.id() + "@" + at.line(), 1, Integer::sum) > 5) {
       return;
     }
     int line = at.line();
     if (needle != null) {
+      String[] words = needle.split(" ");
       for (int i = at.line(); i <= at.endLine(); i++) {
         String text = file.line(i);
-        if (text.contains(needle) && (i == at.line() || !text.stripLeading().startsWith("#"))) {
+        if ((i == at.line() || !text.stripLeading().startsWith("#")) && holdsWords(text, words)) {
           line = i;
           break;
         }
       }
     }
     report.add(rule.at(file, line, message));
+  }
+
+  /**
+   * True when each word stands on the line as a word: not inside a longer one, {@code |} not {@code
+   * ||}.
+   */
+  private static boolean holdsWords(String line, String[] words) {
+    for (String word : words) {
+      boolean found = false;
+      for (int i = line.indexOf(word); i >= 0 && !found; i = line.indexOf(word, i + 1)) {
+        found = !wordChar(line, i - 1, word) && !wordChar(line, i + word.length(), word);
+      }
+      if (!found) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean wordChar(String line, int i, String word) {
+    if (i < 0 || i >= line.length()) {
+      return false;
+    }
+    char c = line.charAt(i);
+    return word.equals("|") ? c == '|' : Character.isLetterOrDigit(c) || c == '_' || c == '-';
   }
 
   private static boolean suppressed(Rule rule, Instruction at) {

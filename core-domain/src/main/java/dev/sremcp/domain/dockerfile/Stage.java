@@ -17,12 +17,4 @@ public record Stage(
   public Stage {
     instructions = List.copyOf(instructions);
   }
-
-  /** True when the base is another stage of the file or {@code scratch}. */
-  public boolean fromStageOrScratch(List<Stage> earlier) {
-    if (image.equalsIgnoreCase("scratch")) {
-      return true;
-    }
-    return earlier.stream().anyMatch(stage -> image.equalsIgnoreCase(stage.name()));
-  }
 }

@@ -1,7 +1,6 @@
 package dev.sremcp.domain.kubernetes;
 
 import dev.sremcp.domain.tree.MapNode;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -132,7 +131,7 @@ final class Bundle {
     Optional<Manifest> hpa = autoscaler(workload);
     if (hpa.isPresent()) {
       if (hpa.get().root().at("spec", "minReplicas").isPresent()) {
-        return Nodes.number(hpa.get().root(), "spec", "minReplicas").map(BigDecimal::intValue);
+        return Nodes.number(hpa.get().root(), "spec", "minReplicas").map(Nodes::toInt);
       }
       return Optional.of(1);
     }

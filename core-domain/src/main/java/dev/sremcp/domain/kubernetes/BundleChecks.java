@@ -48,6 +48,7 @@ final class BundleChecks {
           "replicationcontrollers",
           "*");
 
+  private final java.util.Map<Node, Selector> selectors = new java.util.IdentityHashMap<>();
   private final Bundle bundle;
   private final Findings findings;
   private final boolean workloads;
@@ -175,7 +176,9 @@ final class BundleChecks {
     if (number.isPresent() && !allDeclare) {
       return;
     }
-    String pods = String.join(", ", selected.stream().map(w -> w.manifest().label()).toList());
+    String pods =
+        String.join(", ", selected.stream().limit(5).map(w -> w.manifest().label()).toList())
+            + (selected.size() > 5 ? " and " + (selected.size() - 5) + " more" : "");
     flag(
         SERVICE_TARGET_PORT,
         service,
@@ -202,7 +205,7 @@ final class BundleChecks {
       }
     }
     for (MapNode backend : backends) {
-      if (backend.at("service").isPresent()) {
+      if (backend.map("service").isPresent()) {
         backend(
             ingress,
             backend.map("service").orElseThrow(),
@@ -302,7 +305,7 @@ final class BundleChecks {
       flag(PDB_SELECTS_NOTHING, pdb, selectorLine, "has no selector, so it selects no pods");
       return;
     }
-    Selector selector = Selector.of(selectorNode.get());
+    Selector selector = selector(selectorNode.get());
     List<Workload> selected = bundle.selected(pdb.namespace(), selector);
     if (selected.isEmpty()) {
       flag(
@@ -349,7 +352,7 @@ final class BundleChecks {
     }
     for (Manifest pdb : bundle.ofKind("PodDisruptionBudget", object.namespace())) {
       Optional<Node> selector = pdb.root().at("spec", "selector");
-      if (selector.isPresent() && Selector.of(selector.get()).matches(workload.labels())) {
+      if (selector.isPresent() && selector(selector.get()).matches(workload.labels())) {
         return;
       }
     }
@@ -365,7 +368,7 @@ final class BundleChecks {
     Manifest object = workload.manifest();
     for (Manifest policy : bundle.ofKind("NetworkPolicy", object.namespace())) {
       Optional<Node> selector = policy.root().at("spec", "podSelector");
-      if (selector.isPresent() && Selector.of(selector.get()).matches(workload.labels())) {
+      if (selector.isPresent() && selector(selector.get()).matches(workload.labels())) {
         return;
       }
     }
@@ -385,7 +388,7 @@ final class BundleChecks {
     MapNode root = policy.root();
     Optional<Node> podSelector = root.at("spec", "podSelector");
     if (podSelector.isPresent()) {
-      Selector selector = Selector.of(podSelector.get());
+      Selector selector = selector(podSelector.get());
       if (!selector.isEmpty() && !bundle.selectsAny(policy.namespace(), selector)) {
         flag(
             DANGLING_NETWORK_POLICY,
@@ -404,7 +407,7 @@ final class BundleChecks {
           if (peerSelector.isEmpty() || peer.at("namespaceSelector").isPresent()) {
             continue;
           }
-          Selector selector = Selector.of(peerSelector.get());
+          Selector selector = selector(peerSelector.get());
           if (!selector.isEmpty() && !bundle.selectsAny(policy.namespace(), selector)) {
             flag(
                 DANGLING_NETWORK_POLICY_PEER,
@@ -431,7 +434,7 @@ final class BundleChecks {
     if (selectorNode.isEmpty()) {
       return;
     }
-    Selector selector = Selector.of(selectorNode.get());
+    Selector selector = selector(selectorNode.get());
     boolean any = Nodes.isTrue(root, "spec", "namespaceSelector", "any");
     List<String> namespaces =
         Nodes.scalars(root, "spec", "namespaceSelector", "matchNames").stream()
@@ -494,5 +497,10 @@ final class BundleChecks {
     if (pods && !name.equals("cluster-admin")) {
       flag(RBAC_CREATE_PODS, binding, line, "grants creating pods" + grant);
     }
+  }
+
+  /** The selector of a node, read once however many workloads it is matched against. */
+  private Selector selector(Node node) {
+    return selectors.computeIfAbsent(node, Selector::of);
   }
 }

@@ -588,7 +588,7 @@ final class ContainerChecks {
       Optional<BigDecimal> number = Nodes.number(port, "containerPort");
       String protocol = port.text("protocol").orElse("TCP");
       if (number.isPresent()) {
-        int value = number.get().intValue();
+        int value = number.get().min(BigDecimal.valueOf(Integer.MAX_VALUE)).intValue();
         if (value < 1 || value > 65535 || number.get().scale() > 0) {
           flag(
               INVALID_PORT,

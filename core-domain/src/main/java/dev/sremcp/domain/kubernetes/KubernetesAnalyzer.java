@@ -5,13 +5,11 @@ import dev.sremcp.domain.report.Analysis;
 import dev.sremcp.domain.review.ReviewDetails;
 import dev.sremcp.domain.review.ReviewInput;
 import dev.sremcp.domain.review.ReviewReport;
-import dev.sremcp.domain.review.Rule;
 import dev.sremcp.domain.tool.AnalysisContext;
 import dev.sremcp.domain.tool.Analyzer;
 import dev.sremcp.domain.tool.Arguments;
 import dev.sremcp.domain.tool.ToolDescriptor;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * {@code review_kubernetes}: kube-linter's and kube-score's checks and the cross-object checks they
@@ -45,14 +43,10 @@ public final class KubernetesAnalyzer implements Analyzer {
 
   @Override
   public Analysis analyze(Arguments arguments, AnalysisContext context) {
-    ReviewInput input =
-        ReviewInput.of(
-            arguments,
-            "manifest.yaml",
-            KubernetesRules.ALL.stream().map(Rule::id).collect(Collectors.toSet()));
-    ReviewReport report = new ReviewReport(input);
+    ReviewInput input = ReviewInput.of(arguments, "manifest.yaml", KubernetesRules.ALL);
+    ReviewReport report = new ReviewReport(input, arguments);
     List<ReviewDetails.ReviewedFile> files =
         KubernetesReview.review(input.files(), report, context);
-    return report.analysis(arguments, files, "manifests", KubernetesRules.ALL);
+    return report.analysis(files, "manifests", KubernetesRules.ALL);
   }
 }

@@ -29,6 +29,9 @@ final class KubernetesReview {
 
   private KubernetesReview() {}
 
+  /** The most objects one review reads: the cross-object checks compare workloads with policies. */
+  static final int MAX_OBJECTS = 5_000;
+
   /** Reviews the files; returns what each held. */
   static List<ReviewDetails.ReviewedFile> review(
       List<SourceFile> files, ReviewReport report, AnalysisContext context) {
@@ -47,6 +50,15 @@ final class KubernetesReview {
       reviewed.add(
           new ReviewDetails.ReviewedFile(
               file.name(), file.lines(), objects, documents.isPresent()));
+    }
+    if (manifests.size() > MAX_OBJECTS) {
+      throw new InvalidArgumentsException(
+          "the files hold "
+              + manifests.size()
+              + " objects; one review reads at most "
+              + MAX_OBJECTS
+              + " (the cross-object checks compare them pairwise): review the bundle in parts,"
+              + " for example one namespace at a time");
     }
     Bundle bundle = new Bundle(manifests);
     for (Manifest manifest : manifests) {

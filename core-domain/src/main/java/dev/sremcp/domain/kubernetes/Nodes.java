@@ -126,4 +126,12 @@ final class Nodes {
       }
     };
   }
+
+  /** A number as an int, clamped to the int range rather than wrapped. */
+  static int toInt(BigDecimal number) {
+    return number
+        .max(BigDecimal.valueOf(Integer.MIN_VALUE))
+        .min(BigDecimal.valueOf(Integer.MAX_VALUE))
+        .intValue();
+  }
 }

@@ -1,7 +1,6 @@
 package dev.sremcp.domain.kubernetes;
 
 import dev.sremcp.domain.tree.MapNode;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +103,7 @@ record Workload(Manifest manifest, MapNode spec, Map<String, String> labels) {
 
   /** The replica count the manifest sets: empty when it sets none or not as a number. */
   Optional<Integer> declaredReplicas() {
-    return Nodes.number(manifest.root(), "spec", "replicas").map(BigDecimal::intValue);
+    return Nodes.number(manifest.root(), "spec", "replicas").map(Nodes::toInt);
   }
 
   /** The {@code spec.replicas} entry's line, or the kind's line. */

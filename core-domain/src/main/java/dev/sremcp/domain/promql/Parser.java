@@ -190,7 +190,8 @@ final class Parser {
 
   private Expr parseExpr(int minPrecedence) {
     if (++depth > MAX_DEPTH) {
-      throw error(peek().pos(), "expression nests deeper than " + MAX_DEPTH + " levels");
+      throw new PromQlSyntaxException(
+          input, peek().pos(), "expression nests deeper than " + MAX_DEPTH + " levels", true);
     }
     Expr lhs = parseUnary();
     while (true) {
@@ -721,7 +722,8 @@ final class Parser {
       height = Math.max(height, heights.getOrDefault(child, 1) + 1);
     }
     if (height > MAX_DEPTH) {
-      throw error(errorPosition, "expression nests deeper than " + MAX_DEPTH + " levels");
+      throw new PromQlSyntaxException(
+          input, errorPosition, "expression nests deeper than " + MAX_DEPTH + " levels", true);
     }
     heights.put(expr, height);
     return expr;

@@ -38,7 +38,8 @@ public final class PromQl {
           "expression is "
               + expression.length()
               + " characters long, more than the limit of "
-              + MAX_LENGTH);
+              + MAX_LENGTH,
+          true);
     }
     return new Parser(expression).parse();
   }

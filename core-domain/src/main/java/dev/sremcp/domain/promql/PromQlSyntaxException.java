@@ -12,17 +12,30 @@ public final class PromQlSyntaxException extends RuntimeException {
   private final int line;
   private final int column;
   private final String problem;
+  private final boolean limit;
 
   PromQlSyntaxException(String expression, int position, String problem) {
-    this(position, lineOf(expression, position), columnOf(expression, position), problem);
+    this(expression, position, problem, false);
   }
 
-  private PromQlSyntaxException(int position, int line, int column, String problem) {
+  PromQlSyntaxException(String expression, int position, String problem, boolean limit) {
+    this(position, lineOf(expression, position), columnOf(expression, position), problem, limit);
+  }
+
+  private PromQlSyntaxException(int position, int line, int column, String problem, boolean limit) {
     super(line + ":" + column + ": parse error: " + problem, null, false, false);
     this.position = position;
     this.line = line;
     this.column = column;
     this.problem = problem;
+    this.limit = limit;
+  }
+
+  /**
+   * True when the expression went past sre-mcp's length or depth limit, not Prometheus's grammar.
+   */
+  public boolean isLimit() {
+    return limit;
   }
 
   /** The 0-based character offset in the expression where the problem is. */

@@ -36,9 +36,11 @@ public final class ReviewInput {
    * Reads the files of a call.
    *
    * @param defaultName the name of a {@code content} given without one, e.g. {@code Dockerfile}
-   * @param known the ids of the tool's rules, against which {@code ignore} is checked
+   * @param rules the tool's rules, against whose ids {@code ignore} is checked
    */
-  public static ReviewInput of(Arguments arguments, String defaultName, Set<String> known) {
+  public static ReviewInput of(Arguments arguments, String defaultName, List<Rule> rules) {
+    Set<String> known = new HashSet<>();
+    rules.forEach(rule -> known.add(rule.id()));
     boolean content = arguments.has("content");
     boolean many = arguments.has("files");
     if (content == many) {

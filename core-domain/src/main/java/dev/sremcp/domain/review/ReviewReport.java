@@ -36,24 +36,49 @@ public final class ReviewReport {
           .thenComparing(Finding::ruleId);
 
   private final ReviewInput input;
-  private final Map<String, Finding> findings = new LinkedHashMap<>();
+  private final int limit;
 
-  public ReviewReport(ReviewInput input) {
+  /** Findings kept per severity, in the order found: at most MAX_LIMIT of each, all counted. */
+  private final Map<Severity, Map<String, Finding>> kept = new EnumMap<>(Severity.class);
+
+  private final Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
+
+  /**
+   * A report for one call: its {@code limit} is read now, so a bad one is refused before any work.
+   */
+  public ReviewReport(ReviewInput input, Arguments arguments) {
     this.input = input;
+    this.limit = limit(arguments);
+    for (Severity severity : Severity.values()) {
+      kept.put(severity, new LinkedHashMap<>());
+      counts.put(severity, 0);
+    }
   }
 
-  /** Adds a finding, unless its rule is ignored or the same finding is already there. */
+  /**
+   * Adds a finding, unless its rule is ignored or the same finding is already there. Beyond {@link
+   * #MAX_LIMIT} findings of a severity, the rest are counted but not kept: no result carries them,
+   * and a file of a million findings stays in bounded memory.
+   */
   public void add(Finding finding) {
-    if (!input.ignores(finding.ruleId())) {
-      Evidence first = finding.evidence().isEmpty() ? null : finding.evidence().getFirst();
-      findings.putIfAbsent(
-          finding.ruleId()
-              + '\0'
-              + (first == null ? "" : first.file() + ':' + line(finding))
-              + '\0'
-              + finding.message(),
-          finding);
+    if (input.ignores(finding.ruleId())) {
+      return;
     }
+    Map<String, Finding> same = kept.get(finding.severity());
+    Evidence first = finding.evidence().isEmpty() ? null : finding.evidence().getFirst();
+    String key =
+        finding.ruleId()
+            + '\0'
+            + (first == null ? "" : first.file() + ':' + line(finding))
+            + '\0'
+            + finding.message();
+    if (same.containsKey(key)) {
+      return;
+    }
+    if (same.size() < MAX_LIMIT) {
+      same.put(key, finding);
+    }
+    counts.merge(finding.severity(), 1, Integer::sum);
   }
 
   /**
@@ -76,50 +101,39 @@ public final class ReviewReport {
    * The analysis: its summary names what was reviewed and the findings by severity; its details
    * list the files and the rules applied.
    */
-  public Analysis analysis(
-      Arguments arguments, List<ReviewDetails.ReviewedFile> files, String units, List<Rule> rules) {
+  public Analysis analysis(List<ReviewDetails.ReviewedFile> files, String units, List<Rule> rules) {
     String reviewed = files.size() == 1 ? files.getFirst().name() : files.size() + " " + units;
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    bySeverity().forEach((severity, count) -> counts.put(severity.id(), count));
+    Map<String, Integer> bySeverity = new LinkedHashMap<>();
+    counts.forEach((severity, count) -> bySeverity.put(severity.id(), count));
     int applied = (int) rules.stream().filter(rule -> !input.ignores(rule.id())).count();
-    ReviewDetails details = new ReviewDetails(files, counts, applied);
-    int limit = limit(arguments);
-    List<Finding> sorted = new ArrayList<>(findings.values());
+    ReviewDetails details = new ReviewDetails(files, bySeverity, applied);
+    List<Finding> sorted = new ArrayList<>();
+    kept.values().forEach(same -> sorted.addAll(same.values()));
     sorted.sort(ORDER);
     List<Finding> returned = sorted.subList(0, Math.min(limit, sorted.size()));
+    int total = counts.values().stream().mapToInt(Integer::intValue).sum();
     Truncation truncation =
-        new Truncation(
-            returned.size(), limit, returned.size() < sorted.size(), input.lines(), null);
-    return new Analysis(summary(reviewed, sorted), returned, truncation, details);
+        new Truncation(returned.size(), limit, returned.size() < total, input.lines(), null);
+    return new Analysis(summary(reviewed, total, sorted), returned, truncation, details);
   }
 
-  private Map<Severity, Integer> bySeverity() {
-    Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
-    for (Severity severity : Severity.values()) {
-      counts.put(severity, 0);
-    }
-    findings.values().forEach(finding -> counts.merge(finding.severity(), 1, Integer::sum));
-    return counts;
-  }
-
-  private String summary(String reviewed, List<Finding> sorted) {
-    if (sorted.isEmpty()) {
+  private String summary(String reviewed, int total, List<Finding> sorted) {
+    if (total == 0) {
       return reviewed + ": no findings.";
     }
-    StringBuilder counts = new StringBuilder();
-    bySeverity()
-        .forEach(
-            (severity, count) -> {
-              if (count > 0) {
-                counts.append(counts.isEmpty() ? "" : ", ").append(count).append(' ');
-                counts.append(severity.id());
-              }
-            });
+    StringBuilder text = new StringBuilder();
+    counts.forEach(
+        (severity, count) -> {
+          if (count > 0) {
+            text.append(text.isEmpty() ? "" : ", ").append(count).append(' ');
+            text.append(severity.id());
+          }
+        });
     return reviewed
         + ": "
-        + sorted.size()
-        + (sorted.size() == 1 ? " finding (" : " findings (")
-        + counts
+        + total
+        + (total == 1 ? " finding (" : " findings (")
+        + text
         + "); the first: "
         + sorted.getFirst().title()
         + '.';

@@ -122,11 +122,30 @@ public record Block(
   }
 
   /**
+   * The scalar at a path as a reference: {@code each.value...} and {@code each.key} read as the
+   * block's {@code for_each}, so {@code bucket = each.value.id} under {@code for_each =
+   * aws_s3_bucket.this} refers to that bucket.
+   */
+  Optional<ScalarNode> reference(String path) {
+    Optional<ScalarNode> value = get(path).flatMap(Node::asScalar);
+    if (value.isPresent()
+        && value.get().isExpression()
+        && value.get().value().startsWith("each.")) {
+      Optional<ScalarNode> forEach =
+          get("for_each").flatMap(Node::asScalar).filter(ScalarNode::isExpression);
+      if (forEach.isPresent()) {
+        return forEach;
+      }
+    }
+    return value;
+  }
+
+  /**
    * True when an attribute of this block refers to {@code target}: a reference such as {@code
    * aws_s3_bucket.logs.id}, or the literal value of the target's {@code nameAttribute}.
    */
   public boolean refersTo(String path, Block target, String nameAttribute) {
-    Optional<ScalarNode> value = get(path).flatMap(Node::asScalar);
+    Optional<ScalarNode> value = reference(path);
     if (value.isEmpty()) {
       return false;
     }

@@ -630,6 +630,9 @@ final class CloudChecks {
       return true;
     }
     String[] bounds = range.split("-");
+    if (bounds.length == 0) {
+      return false;
+    }
     try {
       int low = Integer.parseInt(bounds[0].strip());
       int high = bounds.length > 1 ? Integer.parseInt(bounds[1].strip()) : low;

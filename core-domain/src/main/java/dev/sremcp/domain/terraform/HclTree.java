@@ -92,7 +92,9 @@ final class HclTree {
     return switch (value) {
       case null -> ScalarNode.plain("null", line, 1);
       case String text -> string(text, line, false);
-      case BigDecimal number -> ScalarNode.plain(number.toPlainString(), line, 1);
+      case BigDecimal number ->
+          ScalarNode.plain(
+              Math.abs(number.scale()) > 18 ? number.toString() : number.toPlainString(), line, 1);
       case Boolean bool -> ScalarNode.plain(bool.toString(), line, 1);
       default -> ScalarNode.plain(String.valueOf(value), line, 1);
     };

@@ -6,7 +6,6 @@ import dev.sremcp.domain.report.Analysis;
 import dev.sremcp.domain.review.ReviewDetails;
 import dev.sremcp.domain.review.ReviewInput;
 import dev.sremcp.domain.review.ReviewReport;
-import dev.sremcp.domain.review.Rule;
 import dev.sremcp.domain.review.SourceFile;
 import dev.sremcp.domain.tool.AnalysisContext;
 import dev.sremcp.domain.tool.Analyzer;
@@ -18,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * {@code review_terraform}: tfsec-class security checks over HCL files, {@code terraform show
@@ -49,12 +47,8 @@ public final class TerraformAnalyzer implements Analyzer {
 
   @Override
   public Analysis analyze(Arguments arguments, AnalysisContext context) {
-    ReviewInput input =
-        ReviewInput.of(
-            arguments,
-            "main.tf",
-            TerraformRules.ALL.stream().map(Rule::id).collect(Collectors.toSet()));
-    ReviewReport report = new ReviewReport(input);
+    ReviewInput input = ReviewInput.of(arguments, "main.tf", TerraformRules.ALL);
+    ReviewReport report = new ReviewReport(input, arguments);
     List<Block> blocks = new ArrayList<>();
     List<ReviewDetails.ReviewedFile> files = new ArrayList<>();
     Map<String, SourceFile> byName = new HashMap<>();
@@ -93,6 +87,6 @@ public final class TerraformAnalyzer implements Analyzer {
               (block, line, message) ->
                   report.add(check.rule().at(byName.get(block.file()), line, message)));
     }
-    return report.analysis(arguments, files, "Terraform files", TerraformRules.ALL);
+    return report.analysis(files, "Terraform files", TerraformRules.ALL);
   }
 }

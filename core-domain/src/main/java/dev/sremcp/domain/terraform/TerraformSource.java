@@ -128,7 +128,7 @@ final class TerraformSource {
       String mode = resource.text("mode").orElse("managed");
       String address = resource.text("address").orElse("");
       MapNode values = resource.map("values").orElse(new MapNode(List.of(), resource.line(), 1));
-      Node configured = expressions.get(address.replaceAll("\\[[^\\]]*\\]", ""));
+      Node configured = expressions.get(withoutIndexes(address));
       values = marked(values, unknown.get(address), configured, "(known after apply)");
       values = marked(values, resource.at("sensitive_values").orElse(null), null, "(sensitive)");
       blocks.add(
@@ -340,5 +340,25 @@ final class TerraformSource {
                 }
               });
     }
+  }
+
+  /**
+   * An address without its instance keys: {@code aws_s3_bucket.b["x"]} reads {@code
+   * aws_s3_bucket.b}.
+   */
+  private static String withoutIndexes(String address) {
+    StringBuilder plain = new StringBuilder(address.length());
+    int depth = 0;
+    for (int i = 0; i < address.length(); i++) {
+      char c = address.charAt(i);
+      if (c == '[') {
+        depth++;
+      } else if (c == ']' && depth > 0) {
+        depth--;
+      } else if (depth == 0) {
+        plain.append(c);
+      }
+    }
+    return plain.toString();
   }
 }

@@ -25,6 +25,8 @@ public record ScalarNode(String value, Style style, String tag, int line, int co
     EXPRESSION
   }
 
+  private static final BigDecimal MAX = new BigDecimal("1e18");
+
   public ScalarNode {
     Objects.requireNonNull(value, "value");
     Objects.requireNonNull(style, "style");
@@ -35,9 +37,13 @@ public record ScalarNode(String value, Style style, String tag, int line, int co
     return new ScalarNode(value, Style.PLAIN, null, line, column);
   }
 
+  /**
+   * A scalar weighs one node per 64 characters begun: aliases of long texts count for what they
+   * hold.
+   */
   @Override
   public long size() {
-    return 1;
+    return 1 + value.length() / 64;
   }
 
   /** True for an empty plain scalar and for {@code null} and {@code ~}. */
@@ -70,13 +76,16 @@ public record ScalarNode(String value, Style style, String tag, int line, int co
     };
   }
 
-  /** The value as a number, when it is a plain decimal number. */
+  /** The value as a number, when it is a plain decimal number within ±10^18 and 18 decimals. */
   public Optional<BigDecimal> asNumber() {
     if (style != Style.PLAIN || value.isEmpty() || value.length() > 40) {
       return Optional.empty();
     }
     try {
-      return Optional.of(new BigDecimal(value.startsWith("+") ? value.substring(1) : value));
+      BigDecimal number = new BigDecimal(value.startsWith("+") ? value.substring(1) : value);
+      // a configuration's numbers are ports, counts and sizes: refuse 1e999999999 and the like
+      boolean reasonable = number.abs().compareTo(MAX) <= 0 && number.scale() <= 18;
+      return reasonable ? Optional.of(number) : Optional.empty();
     } catch (NumberFormatException e) {
       return Optional.empty();
     }

@@ -18,7 +18,8 @@ public final class Yaml {
    * Bounds on one parse.
    *
    * @param maxDepth how deep collections may nest
-   * @param maxNodes how many nodes one document may stand for, aliases expanded
+   * @param maxNodes how many nodes one document may stand for, aliases expanded, a scalar counting
+   *     one node per 64 characters
    */
   public record Limits(int maxDepth, long maxNodes) {
     public static final Limits DEFAULT = new Limits(100, 1_000_000);

@@ -123,7 +123,9 @@ final class YamlParser {
     }
     Node node;
     if ((anchor != null || tag != null) && atLineEnd()) {
+      enter(lineOf(start), column + 1);
       node = block(parent, mapValue);
+      depth--;
       if (node instanceof ScalarNode scalar && scalar.isNull()) {
         node = new ScalarNode("", ScalarNode.Style.PLAIN, tag, lineOf(start), column + 1);
       }
