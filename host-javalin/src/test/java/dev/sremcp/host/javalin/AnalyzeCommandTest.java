@@ -201,8 +201,12 @@ class AnalyzeCommandTest {
     assertThat(run("analyze", "review_kubernetes", file("bomb.yaml", bomb.toString())))
         .isEqualTo(2);
     assertThat(err.toString()).contains("1000000 nodes");
-    String large = file("large.yaml", "# padding\n".repeat(1_000_000));
-    assertThat(run("analyze", "review_kubernetes", large)).isEqualTo(2);
+    String deployment =
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 3\n---\n";
+    String bundle =
+        file("bundle.yaml", deployment.repeat(50 * 1024 * 1024 / deployment.length() + 1));
+    assertThat(Files.size(Path.of(bundle))).isGreaterThan(50L * 1024 * 1024);
+    assertThat(run("analyze", "review_kubernetes", bundle)).isEqualTo(2);
     assertThat(err.toString()).contains("8388608 characters");
   }
 }
