@@ -249,15 +249,37 @@ public final class StreamableHttpEndpoint {
     exchange.respond(200, json, Json.bytes(replies));
   }
 
+  /** Bytes of a refused body read and dropped, so the client sees the 413 rather than a reset. */
+  private static final long DRAIN_BYTES = 16L * 1024 * 1024;
+
+  /**
+   * Reads and drops what is left of a refused body, up to {@link #DRAIN_BYTES}: a client still
+   * sending when the server answers and closes would otherwise get a connection reset instead of
+   * the 413 that names the limit. Beyond that bound the connection is closed regardless.
+   */
+  private static void drain(InputStream in) {
+    long dropped = 0;
+    byte[] buffer = new byte[64 * 1024];
+    try {
+      for (int read; dropped < DRAIN_BYTES && (read = in.read(buffer)) > 0; ) {
+        dropped += read;
+      }
+    } catch (IOException e) {
+      // the client went away: the 413 is still the answer
+    }
+  }
+
   private static byte[] readBody(HttpExchange exchange, long limit) throws IOException {
     Optional<Long> declared =
         exchange.header("Content-Length").flatMap(StreamableHttpEndpoint::parseLong);
-    if (declared.isPresent() && declared.get() > limit) {
-      throw new BodyTooLarge();
-    }
     try (InputStream in = exchange.body()) {
+      if (declared.isPresent() && declared.get() > limit) {
+        drain(in);
+        throw new BodyTooLarge();
+      }
       byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
       if (bytes.length > limit) {
+        drain(in);
         throw new BodyTooLarge();
       }
       return bytes;
