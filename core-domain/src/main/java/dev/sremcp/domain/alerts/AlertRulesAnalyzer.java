@@ -1,6 +1,7 @@
 package dev.sremcp.domain.alerts;
 
 import dev.sremcp.domain.account.Tier;
+import dev.sremcp.domain.promql.PromQl;
 import dev.sremcp.domain.report.Analysis;
 import dev.sremcp.domain.review.ReviewDetails;
 import dev.sremcp.domain.review.ReviewInput;
@@ -61,7 +62,7 @@ public final class AlertRulesAnalyzer implements Analyzer {
 
   private static Duration scrapeInterval(Arguments arguments) {
     String text = arguments.string("scrapeInterval").orElse("1m");
-    Duration interval = AlertRulesReview.parse(text);
+    Duration interval = PromQl.parseDuration(text).orElse(null);
     if (interval == null || interval.isZero()) {
       throw new InvalidArgumentsException(
           "scrapeInterval must be a Prometheus duration such as 30s or 1m, not '" + text + "'");

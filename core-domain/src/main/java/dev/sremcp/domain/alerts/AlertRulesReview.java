@@ -54,9 +54,6 @@ final class AlertRulesReview {
       Set.of("record", "alert", "expr", "for", "keep_firing_for", "labels", "annotations");
   private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
   private static final Pattern METRIC_NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
-  private static final Pattern DURATION =
-      Pattern.compile(
-          "(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?");
   private static final Pattern ERROR_RATIO =
       Pattern.compile("(?i).*(error.*ratio|burn_?rate|sli_error).*");
   private static final Set<String> RATES =
@@ -298,7 +295,7 @@ final class AlertRulesReview {
       }
       MapNode node = rule.node();
       String forText = node.text("for").orElse("0s");
-      if (parse(forText) == null || parse(forText).isZero()) {
+      if (PromQl.parseDuration(forText).filter(d -> !d.isZero()).isEmpty()) {
         flag(
             MISSING_FOR,
             node.line(),
@@ -536,30 +533,9 @@ final class AlertRulesReview {
 
   private void duration(MapNode.Entry entry, String field) {
     String text = entry.value().asScalar().map(ScalarNode::value).orElse("");
-    if (parse(text) == null) {
+    if (PromQl.parseDuration(text).isEmpty()) {
       flag(INVALID, entry.key().line(), field + ": not a valid duration string: \"" + text + "\"");
     }
-  }
-
-  /** A Prometheus duration ({@code 1h30m}), or {@code null} when the text is not one. */
-  static Duration parse(String text) {
-    var matcher = DURATION.matcher(text);
-    if (text.isEmpty() || !matcher.matches()) {
-      return text.equals("0") ? Duration.ZERO : null;
-    }
-    long[] millis = {365L * 86_400_000, 7L * 86_400_000, 86_400_000, 3_600_000, 60_000, 1_000, 1};
-    long total = 0;
-    try {
-      for (int i = 0; i < millis.length; i++) {
-        String value = matcher.group(2 * i + 2);
-        if (value != null) {
-          total = Math.addExact(total, Math.multiplyExact(Long.parseLong(value), millis[i]));
-        }
-      }
-    } catch (NumberFormatException | ArithmeticException e) {
-      return null; // Prometheus: "duration out of range"
-    }
-    return Duration.ofMillis(total);
   }
 
   /**

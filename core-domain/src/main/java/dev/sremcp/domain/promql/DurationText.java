@@ -51,6 +51,14 @@ final class DurationText {
         return new Parsed(null, "not a valid duration string: " + GoText.quote(text));
       }
       next = unit + 1;
+      int significant = digitsStart;
+      while (significant < unitStart - 1 && text.charAt(significant) == '0') {
+        significant++;
+      }
+      if (unitStart - significant > 19) { // past any long: out of range, no BigInteger of it
+        overflow = true;
+        continue;
+      }
       BigInteger n = new BigInteger(text.substring(digitsStart, unitStart));
       long limit = Long.MAX_VALUE / MILLIS[unit] / 1_000_000L;
       if (n.compareTo(BigInteger.valueOf(limit)) > 0) {

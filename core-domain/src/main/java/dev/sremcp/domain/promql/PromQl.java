@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -62,6 +63,14 @@ public final class PromQl {
       }
     }
     return nodes.stream();
+  }
+
+  /**
+   * A duration as Prometheus reads one in queries and rule files ({@code 1h30m}, {@code 0}), or
+   * empty when the text is not one or is out of range.
+   */
+  public static Optional<Duration> parseDuration(String text) {
+    return Optional.ofNullable(DurationText.parse(Objects.requireNonNull(text, "text")).duration());
   }
 
   /** Writes a duration the way Prometheus does, e.g. {@code 5m}, {@code 1h30m} or {@code -1d}. */

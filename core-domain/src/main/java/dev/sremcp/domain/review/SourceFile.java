@@ -1,7 +1,6 @@
 package dev.sremcp.domain.review;
 
-import java.util.ArrayList;
-import java.util.List;
+import dev.sremcp.domain.text.LineStarts;
 import java.util.Objects;
 
 /** One file a review reads: its name, as findings cite it, and its text. */
@@ -11,19 +10,12 @@ public final class SourceFile {
 
   private final String name;
   private final String text;
-  private final int[] lineStarts;
+  private final LineStarts lineStarts;
 
   public SourceFile(String name, String text) {
     this.name = Objects.requireNonNull(name, "name");
     this.text = Objects.requireNonNull(text, "text");
-    List<Integer> starts = new ArrayList<>();
-    starts.add(0);
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
-        starts.add(i + 1);
-      }
-    }
-    this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+    this.lineStarts = LineStarts.of(text);
   }
 
   public String name() {
@@ -36,16 +28,16 @@ public final class SourceFile {
 
   /** How many lines the file has. */
   public int lines() {
-    return text.endsWith("\n") ? lineStarts.length - 1 : lineStarts.length;
+    return text.endsWith("\n") ? lineStarts.count() - 1 : lineStarts.count();
   }
 
   /** The text of a line (1-based) without its line break; empty beyond the end. */
   public String line(int line) {
-    if (line < 1 || line > lineStarts.length) {
+    if (line < 1 || line > lineStarts.count()) {
       return "";
     }
-    int start = lineStarts[line - 1];
-    int end = line < lineStarts.length ? lineStarts[line] - 1 : text.length();
+    int start = lineStarts.start(line);
+    int end = line < lineStarts.count() ? lineStarts.start(line + 1) - 1 : text.length();
     if (end > start && text.charAt(end - 1) == '\r') {
       end--;
     }

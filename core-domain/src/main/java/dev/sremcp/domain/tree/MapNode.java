@@ -1,6 +1,5 @@
 package dev.sremcp.domain.tree;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -57,13 +56,6 @@ public final class MapNode implements Node {
       }
     }
     return Optional.empty();
-  }
-
-  /** The keys in source order, duplicates included. */
-  public List<String> keys() {
-    List<String> keys = new ArrayList<>(entries.size());
-    entries.forEach(entry -> keys.add(entry.key().value()));
-    return keys;
   }
 
   @Override

@@ -90,9 +90,4 @@ public record ScalarNode(String value, Style style, String tag, int line, int co
       return Optional.empty();
     }
   }
-
-  /** True when the text is {@code expected}, written in any style but an expression. */
-  public boolean is(String expected) {
-    return style != Style.EXPRESSION && value.equals(expected);
-  }
 }

@@ -1,5 +1,6 @@
 package dev.sremcp.domain.tree;
 
+import dev.sremcp.domain.text.LineStarts;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -21,7 +22,7 @@ final class YamlParser {
   private final String s;
   private final int n;
   private final Yaml.Limits limits;
-  private final int[] lineStarts;
+  private final LineStarts lineStarts;
   private final Map<String, Node> anchors = new HashMap<>();
   private int pos;
   private int depth;
@@ -33,14 +34,7 @@ final class YamlParser {
     this.n = s.length();
     this.limits = limits;
     int nul = s.indexOf(EOF);
-    List<Integer> starts = new ArrayList<>();
-    starts.add(0);
-    for (int i = 0; i < n; i++) {
-      if (s.charAt(i) == '\n') {
-        starts.add(i + 1);
-      }
-    }
-    this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+    this.lineStarts = LineStarts.of(s);
     if (nul >= 0) {
       throw error("a NUL character: this is binary data, not YAML", nul);
     }
@@ -794,7 +788,7 @@ final class YamlParser {
   }
 
   private void checkIndentation() {
-    for (int i = lineStarts[lineOf(pos) - 1]; i < pos; i++) {
+    for (int i = lineStarts.start(lineOf(pos)); i < pos; i++) {
       if (s.charAt(i) == '\t') {
         throw error("a tab in the indentation: YAML indents with spaces only", i);
       }
@@ -862,12 +856,11 @@ final class YamlParser {
   }
 
   private int lineOf(int p) {
-    int index = java.util.Arrays.binarySearch(lineStarts, p);
-    return (index >= 0 ? index : -index - 2) + 1;
+    return lineStarts.lineOf(p);
   }
 
   private int columnOf(int p) {
-    return p - lineStarts[lineOf(p) - 1];
+    return p - lineStarts.start(lineOf(p));
   }
 
   private YamlException error(String problem, int p) {
