@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.sremcp.persistence.local.LocalConcurrencyLimiter;
+import dev.sremcp.persistence.local.LocalExplanationCache;
 import dev.sremcp.persistence.local.LocalRateLimiter;
 import dev.sremcp.persistence.postgres.Database;
 import dev.sremcp.persistence.postgres.EmbeddedPostgresServer;
@@ -12,12 +13,14 @@ import dev.sremcp.persistence.postgres.PostgresAuditLog;
 import dev.sremcp.persistence.postgres.PostgresCredentialStore;
 import dev.sremcp.persistence.postgres.PostgresQuotaLedger;
 import dev.sremcp.persistence.redis.RedisConcurrencyLimiter;
+import dev.sremcp.persistence.redis.RedisExplanationCache;
 import dev.sremcp.persistence.redis.RedisHealth;
 import dev.sremcp.persistence.redis.RedisRateLimiter;
 import dev.sremcp.ports.out.AccountStore;
 import dev.sremcp.ports.out.AuditLog;
 import dev.sremcp.ports.out.ConcurrencyLimiter;
 import dev.sremcp.ports.out.CredentialStore;
+import dev.sremcp.ports.out.ExplanationCache;
 import dev.sremcp.ports.out.QuotaLedger;
 import dev.sremcp.ports.out.RateLimiter;
 import redis.clients.jedis.ConnectionPoolConfig;
@@ -115,6 +118,15 @@ public final class PersistenceModule extends AbstractModule {
             injector.getInstance(UnifiedJedis.class),
             injector.getInstance(RedisHealth.class),
             limits.globalConcurrency());
+  }
+
+  @Provides
+  @Singleton
+  ExplanationCache explanationCache(com.google.inject.Injector injector) {
+    return limits.inProcess()
+        ? new LocalExplanationCache(LocalExplanationCache.DEFAULT_ENTRIES)
+        : new RedisExplanationCache(
+            injector.getInstance(UnifiedJedis.class), injector.getInstance(RedisHealth.class));
   }
 
   /** Closes what this module opened in {@code injector}: Redis's pool, then the database. */

@@ -6,6 +6,7 @@ import dev.sremcp.domain.account.Priority;
 import dev.sremcp.domain.account.Refusal;
 import dev.sremcp.domain.account.TierLimits;
 import dev.sremcp.domain.report.AnalysisReport;
+import dev.sremcp.domain.report.LlmUse;
 import dev.sremcp.domain.report.UsageCharge;
 import dev.sremcp.domain.tool.ToolDescriptor;
 import dev.sremcp.domain.usage.AuditEvent;
@@ -188,7 +189,7 @@ public final class MeteredToolService implements RunToolUseCase, ListToolsUseCas
       slot = Optional.empty();
     }
     if (slot.isEmpty()) {
-      finish(call, metering, period, UsageOutcome.RELEASED, 0);
+      finish(call, metering, period, UsageOutcome.RELEASED, 0, null);
       return refused(call, new Refusal.Overloaded(priority, Duration.ofSeconds(1)));
     }
     long started = System.nanoTime();
@@ -203,7 +204,9 @@ public final class MeteredToolService implements RunToolUseCase, ListToolsUseCas
             case ToolOutcome.Rejected rejected -> UsageOutcome.REJECTED;
             case null, default -> UsageOutcome.RELEASED;
           };
-      finish(call, metering, period, usage, millis);
+      LlmUse llm =
+          outcome instanceof ToolOutcome.Completed completed ? completed.report().llm() : null;
+      finish(call, metering, period, usage, millis, llm);
     }
     if (outcome instanceof ToolOutcome.Completed completed) {
       boolean counted = period != null;
@@ -222,10 +225,13 @@ public final class MeteredToolService implements RunToolUseCase, ListToolsUseCas
       ToolCall.Metering metering,
       BillingPeriod period,
       UsageOutcome outcome,
-      long latencyMillis) {
+      long latencyMillis,
+      LlmUse llm) {
+    // The model's part is recorded only when it ran: a fallback or a cached answer spent no tokens.
     if (period == null) {
       return;
     }
+    boolean modelRan = llm != null && llm.used() && !Boolean.TRUE.equals(llm.cached());
     UsageRecord details =
         new UsageRecord(
             metering.caller().account(),
@@ -236,9 +242,9 @@ public final class MeteredToolService implements RunToolUseCase, ListToolsUseCas
             period.id(),
             clock.instant(),
             latencyMillis,
-            null,
-            0,
-            0);
+            modelRan ? llm.model() : null,
+            modelRan ? llm.tokensIn() : 0,
+            modelRan ? llm.tokensOut() : 0);
     try {
       ledger.finish(metering.caller().account(), metering.requestId(), outcome, details);
     } catch (StoreUnavailableException e) {

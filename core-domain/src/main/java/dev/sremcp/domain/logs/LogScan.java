@@ -184,6 +184,19 @@ final class LogScan {
   }
 
   private void line(String line, long number) {
+    if (insidePrivateKey) {
+      if (line.contains("-----END ")) {
+        insidePrivateKey = false;
+      } else {
+        // The body of a PEM private key never reaches a template, an example or a trace: split
+        // into lines it no longer looks like a key, so redaction could not find it later.
+        line = PRIVATE_KEY_BODY;
+      }
+    } else if (line.contains("PRIVATE KEY-----")
+        && line.contains("-----BEGIN ")
+        && !line.contains("-----END ")) {
+      insidePrivateKey = true;
+    }
     if (line.isBlank()) {
       blankLines++;
       return;
@@ -278,6 +291,10 @@ final class LogScan {
     }
     trace = null;
   }
+
+  private static final String PRIVATE_KEY_BODY = "<private key body, withheld>";
+
+  private boolean insidePrivateKey;
 
   private static String example(String line) {
     return line.length() > EXAMPLE_CHARS ? line.substring(0, EXAMPLE_CHARS) + "..." : line;

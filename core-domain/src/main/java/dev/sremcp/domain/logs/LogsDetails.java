@@ -257,7 +257,8 @@ public record LogsDetails(
    * characters whatever the log's size: its shape, levels, the most important templates with an
    * example each, stack traces, bursts, the error-rate change and what is new after the marker.
    */
-  public String evidencePack() {
+  @Override
+  public String evidence() {
     Budget pack = new Budget(EVIDENCE_PACK_CHARS);
     pack.line(
         "log: "

@@ -30,7 +30,7 @@ public final class Redactor {
   /** A key that ends with a secret's name: DB_PASSWORD, client_secret, apiKey, X-Auth-Token. */
   private static final String SECRET_KEY =
       "(?i)(?<![A-Za-z0-9_.-])[A-Za-z0-9_.-]{0,40}?(?:password|passwd|pwd|secret|token|api_?key"
-          + "|access_?key|private_?key|credentials?)";
+          + "|access_?key|private_?key|credentials?)(?:[_.][A-Za-z0-9_]{1,40}?)?";
 
   private static final List<Detector> SECRETS =
       List.of(

@@ -76,6 +76,14 @@ public final class ReportText {
 
   private static void appendFooter(StringBuilder text, AnalysisReport report) {
     LlmUse llm = report.llm();
+    if (llm.used() && llm.explanation() != null) {
+      text.append("\n## Explanation (")
+          .append(llm.model())
+          .append(Boolean.TRUE.equals(llm.cached()) ? ", cached" : "")
+          .append(")\n\n")
+          .append(llm.explanation())
+          .append('\n');
+    }
     text.append("\n---\n")
         .append(
             llm.used() ? "Explained by " + llm.model() : "No language model used: " + llm.reason())

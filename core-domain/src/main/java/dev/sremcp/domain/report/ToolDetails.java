@@ -10,6 +10,15 @@ public interface ToolDetails {
   /** The tool's own part of the readable text, in Markdown; empty when there is nothing to add. */
   String toMarkdown();
 
+  /**
+   * What the language model should know of this tool's result beyond the findings, as plain lines
+   * of a bounded size (a digest, never the raw input); empty when there is nothing to add.
+   * Redaction runs on it before any prompt is built.
+   */
+  default String evidence() {
+    return "";
+  }
+
   /** For analyses that add nothing beside the common fields. */
   ToolDetails NONE = () -> "";
 }

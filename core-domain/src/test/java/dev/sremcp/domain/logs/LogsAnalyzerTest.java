@@ -219,7 +219,7 @@ class LogsAnalyzerTest {
     LogsDetails details = details(analyze(Map.of("content", log.toString(), "limit", 200)));
 
     assertThat(details.templatesTotal()).isGreaterThan(1_000);
-    assertThat(details.evidencePack())
+    assertThat(details.evidence())
         .hasSizeLessThanOrEqualTo(LogsDetails.EVIDENCE_PACK_CHARS)
         .contains("templates (");
   }

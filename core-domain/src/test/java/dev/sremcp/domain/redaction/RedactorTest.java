@@ -13,108 +13,20 @@ final class RedactorTest {
   private static final byte[] TENANT = "tenant-one-pseudonym-key".getBytes(StandardCharsets.UTF_8);
   private static final byte[] OTHER = "tenant-two-pseudonym-key".getBytes(StandardCharsets.UTF_8);
 
-  /** One seeded secret of every supported format: the line, the secret in it, its kind. */
-  private record Seed(String line, String secret, SecretKind kind) {}
-
-  private static final List<Seed> SEEDS =
-      List.of(
-          new Seed(
-              "aws_access_key_id = AKIAIOSFODNN7EXAMPLE",
-              "AKIAIOSFODNN7EXAMPLE",
-              SecretKind.AWS_ACCESS_KEY),
-          new Seed(
-              "export AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-              "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-              SecretKind.AWS_SECRET_KEY),
-          new Seed(
-              "git clone https://ghp_16C7e42F292c6912E7710c838347Ae178B4a@github.com/x/y",
-              "ghp_16C7e42F292c6912E7710c838347Ae178B4a",
-              SecretKind.GITHUB_TOKEN),
-          new Seed(
-              "token github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMN",
-              "github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMN",
-              SecretKind.GITHUB_TOKEN),
-          new Seed(
-              "CI_TOKEN glpat-xY7_abcDEF1234567890zz used",
-              "glpat-xY7_abcDEF1234567890zz",
-              SecretKind.GITLAB_TOKEN),
-          new Seed(
-              "posting with xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx",
-              "xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx",
-              SecretKind.SLACK_TOKEN),
-          new Seed(
-              "webhook https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX",
-              "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX",
-              SecretKind.SLACK_TOKEN),
-          new Seed(
-              "stripe.api_key sk_live_4eC39HqLyjWDarjtT1zdp7dc",
-              "sk_live_4eC39HqLyjWDarjtT1zdp7dc",
-              SecretKind.STRIPE_KEY),
-          new Seed(
-              "signing whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
-              "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
-              SecretKind.STRIPE_KEY),
-          new Seed(
-              "maps key=AIzaSyDdI0hCZtE6vySjMm-WEfRq3CPzqKqqsHI",
-              "AIzaSyDdI0hCZtE6vySjMm-WEfRq3CPzqKqqsHI",
-              SecretKind.GOOGLE_API_KEY),
-          new Seed(
-              "OPENAI sk-proj-abcdefghijklmnopqrstuvwxyz012345",
-              "sk-proj-abcdefghijklmnopqrstuvwxyz012345",
-              SecretKind.OPENAI_KEY),
-          new Seed(
-              "cookie eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.dBjftJeZ4CVPmB92K27uhbUJU1p1r_wW1gFWFOEjXk",
-              "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.dBjftJeZ4CVPmB92K27uhbUJU1p1r_wW1gFWFOEjXk",
-              SecretKind.JWT),
-          new Seed(
-              "Authorization: Bearer 2YotnFZFEjr1zCsicMWpAA.mF_9.B5f-4.1JqM",
-              "2YotnFZFEjr1zCsicMWpAA.mF_9.B5f-4.1JqM",
-              SecretKind.BEARER_TOKEN),
-          new Seed(
-              "connecting to postgres://app:s3cr3t-P4ss@db.internal:5432/orders",
-              "s3cr3t-P4ss",
-              SecretKind.URL_PASSWORD),
-          new Seed(
-              "Server=tcp:sql.example.net;Database=orders;User Id=app;Password=Hunter2!x;",
-              "Hunter2!x",
-              SecretKind.CONNECTION_STRING_PASSWORD),
-          new Seed(
-              "DB_PASSWORD=correct-horse-battery",
-              "correct-horse-battery",
-              SecretKind.SECRET_ASSIGNMENT),
-          new Seed(
-              "{\"client_secret\": \"q9Wz-kkP-13\"}", "q9Wz-kkP-13", SecretKind.SECRET_ASSIGNMENT),
-          new Seed("api_token: 9f8e7d6c5b4a", "9f8e7d6c5b4a", SecretKind.SECRET_ASSIGNMENT),
-          new Seed(
-              "seed Zx8Qp2Lm9Rt4Vw7Yb3Nc6Hd1Jf5Kg0AsDqWeRtYu",
-              "Zx8Qp2Lm9Rt4Vw7Yb3Nc6Hd1Jf5Kg0AsDqWeRtYu",
-              SecretKind.HIGH_ENTROPY),
-          new Seed(
-              "user alice.smith@example.com logged in",
-              "alice.smith@example.com",
-              SecretKind.EMAIL),
-          new Seed("from 203.0.113.42 port 51234", "203.0.113.42", SecretKind.IPV4),
-          new Seed(
-              "peer 2001:db8:85a3::8a2e:370:7334 closed",
-              "2001:db8:85a3::8a2e:370:7334",
-              SecretKind.IPV6),
-          new Seed(
-              "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7bq98s\nabcdEFGH1234==\n-----END RSA PRIVATE KEY-----",
-              "MIIEowIBAAKCAQEA7bq98s",
-              SecretKind.PRIVATE_KEY));
+  private static final List<SeededSecrets.Seed> SEEDS = SeededSecrets.ALL;
 
   @Test
   void everySeededSecretIsReplacedAndCounted() {
     Redactor redactor = new Redactor(TENANT, Redactor.Options.DEFAULT);
-    for (Seed seed : SEEDS) {
+    for (SeededSecrets.Seed seed : SEEDS) {
       Redacted redacted = redactor.redact(seed.line());
       assertThat(redacted.text()).as(seed.line()).doesNotContain(seed.secret());
       assertThat(redacted.receipt().counts()).as(seed.line()).containsKey(seed.kind());
       assertThat(redacted.text()).contains("<" + seed.kind().id() + "-");
     }
-    String all = String.join("\n", SEEDS.stream().map(Seed::line).toList());
+    String all = String.join("\n", SEEDS.stream().map(SeededSecrets.Seed::line).toList());
     Redacted redacted = redactor.redact(all);
-    for (Seed seed : SEEDS) {
+    for (SeededSecrets.Seed seed : SEEDS) {
       assertThat(redacted.text()).doesNotContain(seed.secret());
       assertThat(redacted.receipt().toString()).doesNotContain(seed.secret());
     }

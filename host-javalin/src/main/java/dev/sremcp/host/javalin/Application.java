@@ -6,10 +6,14 @@ import com.google.inject.Injector;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.sremcp.application.AccountService;
+import dev.sremcp.application.Explainer;
 import dev.sremcp.application.MeteredToolService;
 import dev.sremcp.auth.AuthModule;
 import dev.sremcp.auth.TokenSettings;
 import dev.sremcp.domain.account.TierTable;
+import dev.sremcp.inference.ExplainSettings;
+import dev.sremcp.inference.InferenceModule;
+import dev.sremcp.inference.OllamaLanguageModel;
 import dev.sremcp.persistence.DatabaseSettings;
 import dev.sremcp.persistence.LimitsSettings;
 import dev.sremcp.persistence.PersistenceModule;
@@ -21,6 +25,8 @@ import dev.sremcp.ports.out.AccountStore;
 import dev.sremcp.ports.out.AuditLog;
 import dev.sremcp.ports.out.ConcurrencyLimiter;
 import dev.sremcp.ports.out.CredentialStore;
+import dev.sremcp.ports.out.ExplanationCache;
+import dev.sremcp.ports.out.LanguageModel;
 import dev.sremcp.ports.out.PasswordHasher;
 import dev.sremcp.ports.out.QuotaLedger;
 import dev.sremcp.ports.out.RateLimiter;
@@ -40,16 +46,19 @@ final class Application implements AutoCloseable {
   private final PersistenceModule persistence;
   private final LimitsSettings limits;
   private final DatabaseSettings database;
+  private final ExplainSettings explain;
 
   private Application(
       Injector injector,
       PersistenceModule persistence,
       LimitsSettings limits,
-      DatabaseSettings database) {
+      DatabaseSettings database,
+      ExplainSettings explain) {
     this.injector = injector;
     this.persistence = persistence;
     this.limits = limits;
     this.database = database;
+    this.explain = explain;
   }
 
   /**
@@ -64,10 +73,12 @@ final class Application implements AutoCloseable {
     TokenSettings tokens =
         TokenSettings.fromEnvironment(environment, publicUrl, DatabaseSettings.home(environment));
     PersistenceModule persistence = new PersistenceModule(database, limits, kind);
+    ExplainSettings explain = ExplainSettings.fromEnvironment(environment);
     Injector injector =
         Guice.createInjector(
             persistence,
             new AuthModule(tokens),
+            new InferenceModule(explain.ollama()),
             new AbstractModule() {
               @Provides
               @Singleton
@@ -91,13 +102,29 @@ final class Application implements AutoCloseable {
 
               @Provides
               @Singleton
+              Optional<Explainer> explainer(com.google.inject.Injector injector) {
+                if (!explain.enabled()) {
+                  return Optional.empty();
+                }
+                return Optional.of(
+                    new Explainer(
+                        injector.getInstance(LanguageModel.class),
+                        injector.getInstance(ExplanationCache.class),
+                        explain.models(),
+                        explain.pseudonymSecret(),
+                        explain.cacheTtl()));
+              }
+
+              @Provides
+              @Singleton
               MeteredToolService tools(
                   RateLimiter rate,
                   ConcurrencyLimiter concurrency,
                   QuotaLedger ledger,
-                  AuditLog audit) {
+                  AuditLog audit,
+                  Optional<Explainer> explainer) {
                 return new MeteredToolService(
-                    Composition.tools(),
+                    Composition.tools(explainer.orElse(null)),
                     rate,
                     concurrency,
                     ledger,
@@ -107,7 +134,7 @@ final class Application implements AutoCloseable {
               }
             });
     injector.getInstance(Database.class); // opens (and migrates) it now, or fails the start
-    return new Application(injector, persistence, limits, database);
+    return new Application(injector, persistence, limits, database, explain);
   }
 
   AccountService accounts() {
@@ -116,6 +143,12 @@ final class Application implements AutoCloseable {
 
   MeteredToolService tools() {
     return injector.getInstance(MeteredToolService.class);
+  }
+
+  /** The explain step, unless explanations are off. */
+  Optional<Explainer> explainer() {
+    return injector.getInstance(
+        com.google.inject.Key.get(new com.google.inject.TypeLiteral<Optional<Explainer>>() {}));
   }
 
   /** Redis's health when the limits are in Redis. */
@@ -134,6 +167,12 @@ final class Application implements AutoCloseable {
     Map<String, String> checks = new java.util.LinkedHashMap<>();
     checks.put("database", injector.getInstance(Database.class).reachable() ? "up" : "down");
     redis().ifPresent(health -> checks.put("redis", health.degraded() ? "degraded" : "up"));
+    if (explain.enabled()) {
+      // Without Ollama the tools still answer (deterministic only): degraded, never down.
+      checks.put(
+          "ollama",
+          injector.getInstance(LanguageModel.class).health().available() ? "up" : "degraded");
+    }
     return checks;
   }
 
@@ -142,7 +181,7 @@ final class Application implements AutoCloseable {
   }
 
   String describe() {
-    return database + ", " + limits;
+    return database + ", " + limits + ", " + explain;
   }
 
   /**
@@ -157,6 +196,9 @@ final class Application implements AutoCloseable {
 
   @Override
   public void close() {
+    if (explain.enabled()) {
+      injector.getInstance(OllamaLanguageModel.class).close();
+    }
     persistence.close(injector);
   }
 }

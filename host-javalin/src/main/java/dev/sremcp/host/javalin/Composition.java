@@ -1,5 +1,6 @@
 package dev.sremcp.host.javalin;
 
+import dev.sremcp.application.Explainer;
 import dev.sremcp.application.MeteredToolService;
 import dev.sremcp.application.ToolService;
 import dev.sremcp.domain.BuiltInAnalyzers;
@@ -16,7 +17,14 @@ final class Composition {
   private Composition() {}
 
   static ToolService tools() {
-    return new ToolService(BuiltInAnalyzers.all());
+    return tools(null);
+  }
+
+  /**
+   * @param explainer the explain step, or {@code null} for deterministic results only
+   */
+  static ToolService tools(Explainer explainer) {
+    return new ToolService(BuiltInAnalyzers.all(), explainer);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.sremcp.host.javalin;
 
+import dev.sremcp.application.Explainer;
 import dev.sremcp.mcp.engine.McpServer;
 import dev.sremcp.mcp.http.BearerAuthentication;
 import dev.sremcp.mcp.http.HttpSettings;
@@ -88,6 +89,7 @@ final class ServeCommand implements Callable<Integer> {
                 FunctionCounter.builder("sremcp_redis_fallbacks", health, h -> h.fallbacks())
                     .description("Limiter decisions taken locally because Redis was unreachable")
                     .register(metrics));
+    application.explainer().ifPresent(explainer -> registerExplainMetrics(explainer, metrics));
     Javalin app =
         meteredHost(application, environment, http, metrics, conformanceFixtures, publicUrl);
     Thread reaper =
@@ -149,6 +151,24 @@ final class ServeCommand implements Callable<Integer> {
           config.routes.get(ProtectedResourceMetadata.url(""), document);
           config.routes.get(ProtectedResourceMetadata.ROOT, document);
         });
+  }
+
+  /** The explain step's counters, as Prometheus counters. */
+  static void registerExplainMetrics(Explainer explainer, PrometheusMeterRegistry metrics) {
+    Map<String, java.util.function.ToDoubleFunction<Explainer>> counters =
+        Map.of(
+            "sremcp_explain_answers", e -> e.stats().explained(),
+            "sremcp_explain_cache_hits", e -> e.stats().cacheHits(),
+            "sremcp_explain_shared_answers", e -> e.stats().sharedAnswers(),
+            "sremcp_explain_upstream_calls", e -> e.stats().upstreamCalls(),
+            "sremcp_explain_repairs", e -> e.stats().repairs(),
+            "sremcp_explain_fallbacks", e -> e.stats().fallbacks(),
+            "sremcp_explain_tokens_saved", e -> e.stats().tokensSaved());
+    counters.forEach(
+        (name, value) ->
+            FunctionCounter.builder(name, explainer, value)
+                .description("Explain step: " + name.substring("sremcp_explain_".length()))
+                .register(metrics));
   }
 
   /** Every minute, releases the reservations of calls whose instance crashed. */
