@@ -32,11 +32,7 @@ final class CircuitBreaker {
 
   /** Whether a call may go to the server now; in half-open state only one may. */
   synchronized boolean tryPass() {
-    if (state == State.OPEN && nanos.getAsLong() - openedAt >= openNanos) {
-      state = State.HALF_OPEN;
-      trialRunning = false;
-    }
-    return switch (state) {
+    return switch (state()) {
       case CLOSED -> true;
       case OPEN -> false;
       case HALF_OPEN -> {
@@ -47,11 +43,6 @@ final class CircuitBreaker {
         yield true;
       }
     };
-  }
-
-  /** Whether calls could pass now, without taking the half-open trial. */
-  synchronized boolean closed() {
-    return state == State.CLOSED;
   }
 
   synchronized void succeeded() {
@@ -69,9 +60,11 @@ final class CircuitBreaker {
     }
   }
 
+  /** The state now: an open breaker whose time is up becomes half open. */
   synchronized State state() {
     if (state == State.OPEN && nanos.getAsLong() - openedAt >= openNanos) {
-      return State.HALF_OPEN;
+      state = State.HALF_OPEN;
+      trialRunning = false;
     }
     return state;
   }

@@ -56,12 +56,7 @@ public final class OllamaLanguageModel implements LanguageModel, AutoCloseable {
 
   @Override
   public Health health() {
-    int healthy = 0;
-    for (OllamaServer server : servers) {
-      if (server.up() && server.breaker().state() != CircuitBreaker.State.OPEN) {
-        healthy++;
-      }
-    }
+    int healthy = (int) servers.stream().filter(OllamaServer::available).count();
     return new Health(servers.size(), healthy, healthy > 0 ? null : unavailableReason());
   }
 
@@ -108,8 +103,7 @@ public final class OllamaLanguageModel implements LanguageModel, AutoCloseable {
     while (true) {
       List<OllamaServer> fitting =
           servers.stream()
-              .filter(s -> !tried.contains(s) && s.up() && s.has(request.model()))
-              .filter(s -> s.breaker().state() != CircuitBreaker.State.OPEN)
+              .filter(s -> !tried.contains(s) && s.available() && s.has(request.model()))
               .sorted(Comparator.comparingInt(OllamaServer::inFlight))
               .toList();
       if (fitting.isEmpty()) {

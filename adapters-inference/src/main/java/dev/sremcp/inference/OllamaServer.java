@@ -1,7 +1,6 @@
 package dev.sremcp.inference;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sremcp.ports.out.LanguageModel;
 import io.github.ollama4j.exceptions.OllamaException;
 import io.github.ollama4j.models.chat.OllamaChatMessageRole;
@@ -33,8 +32,6 @@ import java.util.stream.Collectors;
  * saw.
  */
 final class OllamaServer {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One client for every health check; each generation gets ollama4j's own. */
   private static final HttpClient HEALTH =
@@ -93,6 +90,11 @@ final class OllamaServer {
 
   CircuitBreaker breaker() {
     return breaker;
+  }
+
+  /** Up at the last check, and its breaker not open. */
+  boolean available() {
+    return up && breaker.state() != CircuitBreaker.State.OPEN;
   }
 
   /** Whether this server has {@code model} pulled, as its last health check saw. */
@@ -265,7 +267,7 @@ final class OllamaServer {
 
   private static Object schema(String json) {
     try {
-      return JSON.readValue(json, Map.class);
+      return Utils.getObjectMapper().readValue(json, Map.class);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("the reply schema is not JSON", e);
     }

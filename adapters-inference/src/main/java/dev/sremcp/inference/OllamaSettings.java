@@ -97,12 +97,6 @@ public record OllamaSettings(
         defaults.healthInterval());
   }
 
-  /** Whether {@code SREMCP_OLLAMA_URLS} names the servers, rather than the local default. */
-  public static boolean configured(Map<String, String> environment) {
-    String urls = environment.get("SREMCP_OLLAMA_URLS");
-    return urls != null && !urls.isBlank();
-  }
-
   private static Duration millis(Map<String, String> environment, String name, Duration absent) {
     return Duration.ofMillis(number(environment, name, absent.toMillis()));
   }

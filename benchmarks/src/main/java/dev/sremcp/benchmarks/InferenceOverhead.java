@@ -7,10 +7,10 @@ import dev.sremcp.domain.explain.ModelTable;
 import dev.sremcp.domain.tool.AnalysisContext;
 import dev.sremcp.inference.OllamaLanguageModel;
 import dev.sremcp.inference.OllamaSettings;
+import dev.sremcp.persistence.local.LocalExplanationCache;
 import dev.sremcp.ports.in.ToolCall;
 import dev.sremcp.ports.in.ToolOutcome;
 import dev.sremcp.ports.out.ExplanationCache;
-import dev.sremcp.testkit.fakes.InMemoryExplanationCache;
 import dev.sremcp.testkit.ollama.FakeOllamaServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,7 +23,8 @@ import java.util.Optional;
  * What the inference path adds to a call, model time excluded: the same {@code review_dockerfile}
  * call deterministic only, explained through the Ollama pool by a fake Ollama server that answers
  * at once (evidence pack, redaction, prompt, HTTP and NDJSON, validation; the cache never hits),
- * and explained from the cache. Prints p50 and p99 of each, in microseconds.
+ * and explained from the in-process cache that serve uses. Prints p50 and p99 of each, in
+ * microseconds.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.sremcp.benchmarks.InferenceOverhead}
  */
@@ -58,7 +59,8 @@ public final class InferenceOverhead {
           new OllamaLanguageModel(OllamaSettings.of(List.of(ollama.uri())))) {
         ToolService deterministic = new ToolService(BuiltInAnalyzers.all());
         ToolService uncached = explaining(model, new NeverHits());
-        ToolService cached = explaining(model, new InMemoryExplanationCache());
+        ToolService cached =
+            explaining(model, new LocalExplanationCache(LocalExplanationCache.DEFAULT_ENTRIES));
         report("deterministic only", deterministic, calls, false);
         report("explained, model answering at once, no cache", uncached, calls, true);
         report("explained from the cache", cached, calls, true);

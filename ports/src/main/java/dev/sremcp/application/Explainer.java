@@ -83,7 +83,7 @@ public final class Explainer {
       Analysis analysis,
       Tier tier,
       String tenant,
-      Boolean explain,
+      boolean explain,
       String model,
       AnalysisContext context,
       double progressFrom) {
@@ -117,7 +117,7 @@ public final class Explainer {
    */
   public Explained explain(Request request) {
     Analysis analysis = request.analysis();
-    if (Boolean.FALSE.equals(request.explain())) {
+    if (!request.explain()) {
       return new Explained(analysis, LlmUse.notUsed("explain was false"));
     }
     String chosen;
@@ -144,9 +144,6 @@ public final class Explainer {
       counters.tokensSaved.add(hit.tokensIn() + hit.tokensOut());
       answer = new Answer.Given(valid.explanation(), hit.model(), hit.tokensIn(), hit.tokensOut());
       cached = true;
-    } else if (!model.health().available()) {
-      answer = new Answer.None(fallbackReason(model.health().reason()));
-      cached = false;
     } else {
       SingleFlight.Result<Answer> flight =
           flights.run(
@@ -193,6 +190,10 @@ public final class Explainer {
   }
 
   private Answer ask(Prompt prompt, EvidencePack pack, String chosen, String key, Request request) {
+    LanguageModel.Health health = model.health();
+    if (!health.available()) {
+      return new Answer.None(fallbackReason(health.reason()));
+    }
     double from = request.progressFrom();
     Generation first = generate(prompt, chosen, request, from);
     if (!(first instanceof Generation.Reply reply)) {

@@ -72,9 +72,4 @@ final class SingleFlight<V> {
       }
     }
   }
-
-  /** Keys being computed right now. */
-  int running() {
-    return running.size();
-  }
 }

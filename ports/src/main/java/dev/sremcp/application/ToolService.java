@@ -125,7 +125,7 @@ public final class ToolService implements RunToolUseCase, ListToolsUseCase {
               analysis,
               tier,
               caller == null ? "local" : caller.account().toString(),
-              arguments.has("explain") ? arguments.flag("explain", true) : null,
+              arguments.flag("explain", true),
               model,
               context,
               context.floor());

@@ -3,6 +3,7 @@ package dev.sremcp.domain.explain;
 import dev.sremcp.domain.report.Analysis;
 import dev.sremcp.domain.report.Evidence;
 import dev.sremcp.domain.report.Finding;
+import dev.sremcp.domain.text.LineBudget;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,17 +34,14 @@ public record EvidencePack(String text, List<Finding> cited) {
 
   /** The pack of one analysis of {@code tool}. */
   public static EvidencePack of(String tool, Analysis analysis) {
-    Budget pack = new Budget(BUDGET_CHARS);
+    LineBudget pack = new LineBudget(BUDGET_CHARS);
     pack.line("tool: " + tool);
     pack.line("summary: " + clip(analysis.summary(), 500));
     List<Finding> findings = analysis.findings();
+    LineBudget listed = new LineBudget(FINDINGS_BUDGET_CHARS);
     int shown = 0;
-    Budget listed = new Budget(FINDINGS_BUDGET_CHARS);
-    for (Finding finding : findings) {
-      if (shown == MAX_FINDINGS || !listed.fits(entry(shown + 1, finding))) {
-        break;
-      }
-      listed.line(entry(shown + 1, finding));
+    while (shown < Math.min(MAX_FINDINGS, findings.size())
+        && listed.line(entry(shown + 1, findings.get(shown)))) {
       shown++;
     }
     pack.line(
@@ -53,15 +51,16 @@ public record EvidencePack(String text, List<Finding> cited) {
             + " in all, "
             + shown
             + " shown, most severe first):");
-    pack.append(listed.text());
+    if (shown > 0) {
+      pack.line(listed.text().stripTrailing());
+    }
     String details = analysis.details().evidence();
     if (!details.isBlank()) {
       pack.line("details:");
       for (String line : details.split("\n", -1)) {
-        if (!pack.fits(line)) {
+        if (!pack.line(line)) {
           break;
         }
-        pack.line(line);
       }
     }
     return new EvidencePack(pack.text(), findings.subList(0, shown));
@@ -114,35 +113,5 @@ public record EvidencePack(String text, List<Finding> cited) {
       end--;
     }
     return flat.substring(0, end) + "…";
-  }
-
-  /** Lines up to a number of characters; a line that would pass it is left out whole. */
-  static final class Budget {
-    private final int limit;
-    private final StringBuilder text = new StringBuilder();
-
-    Budget(int limit) {
-      this.limit = limit;
-    }
-
-    boolean fits(String line) {
-      return text.length() + line.length() + 1 <= limit;
-    }
-
-    void line(String line) {
-      if (fits(line)) {
-        text.append(line).append('\n');
-      }
-    }
-
-    void append(String lines) {
-      if (text.length() + lines.length() <= limit) {
-        text.append(lines);
-      }
-    }
-
-    String text() {
-      return text.toString();
-    }
   }
 }

@@ -2,6 +2,7 @@ package dev.sremcp.domain.logs;
 
 import dev.sremcp.domain.format.Numbers;
 import dev.sremcp.domain.report.ToolDetails;
+import dev.sremcp.domain.text.LineBudget;
 import java.util.List;
 import java.util.Map;
 
@@ -259,7 +260,7 @@ public record LogsDetails(
    */
   @Override
   public String evidence() {
-    Budget pack = new Budget(EVIDENCE_PACK_CHARS);
+    LineBudget pack = new LineBudget(EVIDENCE_PACK_CHARS);
     pack.line(
         "log: "
             + log.lines()
@@ -338,31 +339,5 @@ public record LogsDetails(
 
   private static String cell(String text) {
     return clip(text, 160).replace("|", "\\|").replace("`", "'");
-  }
-
-  /** Text that takes whole lines while they fit. */
-  private static final class Budget {
-    private final StringBuilder text = new StringBuilder();
-    private final int limit;
-    private boolean full;
-
-    Budget(int limit) {
-      this.limit = limit;
-    }
-
-    void line(String line) {
-      if (full) {
-        return;
-      }
-      if (text.length() + line.length() + 1 > limit) {
-        full = true;
-        return;
-      }
-      text.append(line).append('\n');
-    }
-
-    String text() {
-      return text.toString();
-    }
   }
 }

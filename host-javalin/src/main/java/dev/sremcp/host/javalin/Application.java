@@ -3,8 +3,10 @@ package dev.sremcp.host.javalin;
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Key;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.TypeLiteral;
 import dev.sremcp.application.AccountService;
 import dev.sremcp.application.Explainer;
 import dev.sremcp.application.MeteredToolService;
@@ -102,7 +104,7 @@ final class Application implements AutoCloseable {
 
               @Provides
               @Singleton
-              Optional<Explainer> explainer(com.google.inject.Injector injector) {
+              Optional<Explainer> explainer(Injector injector) {
                 if (!explain.enabled()) {
                   return Optional.empty();
                 }
@@ -147,8 +149,7 @@ final class Application implements AutoCloseable {
 
   /** The explain step, unless explanations are off. */
   Optional<Explainer> explainer() {
-    return injector.getInstance(
-        com.google.inject.Key.get(new com.google.inject.TypeLiteral<Optional<Explainer>>() {}));
+    return injector.getInstance(Key.get(new TypeLiteral<Optional<Explainer>>() {}));
   }
 
   /** Redis's health when the limits are in Redis. */

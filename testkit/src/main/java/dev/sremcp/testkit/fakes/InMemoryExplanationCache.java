@@ -26,9 +26,4 @@ public final class InMemoryExplanationCache implements ExplanationCache {
   public void put(String key, Entry entry, Duration ttl) {
     entries.put(key, new Held(entry, System.nanoTime() + ttl.toNanos()));
   }
-
-  /** Entries held, expired ones included. */
-  public int size() {
-    return entries.size();
-  }
 }

@@ -2,10 +2,8 @@ package dev.sremcp.testkit.fakes;
 
 import dev.sremcp.ports.out.LanguageModel;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /**
@@ -17,7 +15,6 @@ public final class ScriptedLanguageModel implements LanguageModel {
   private final Function<Request, String> replies;
   private final Duration delay;
   private final String unavailable;
-  private final List<Request> requests = new CopyOnWriteArrayList<>();
 
   private ScriptedLanguageModel(
       Function<Request, String> replies, Duration delay, String unavailable) {
@@ -41,11 +38,6 @@ public final class ScriptedLanguageModel implements LanguageModel {
     return new ScriptedLanguageModel(replies, delay, unavailable);
   }
 
-  /** Every request received, in order. */
-  public List<Request> requests() {
-    return List.copyOf(requests);
-  }
-
   @Override
   public Health health() {
     return unavailable == null ? new Health(1, 1, null) : new Health(1, 0, unavailable);
@@ -56,7 +48,6 @@ public final class ScriptedLanguageModel implements LanguageModel {
     if (unavailable != null) {
       return new Generation.Unavailable(unavailable);
     }
-    requests.add(request);
     long until = System.nanoTime() + delay.toNanos();
     while (System.nanoTime() - until < 0) {
       if (request.cancelled().getAsBoolean()) {
