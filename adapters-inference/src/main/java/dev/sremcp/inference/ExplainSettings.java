@@ -1,7 +1,10 @@
 package dev.sremcp.inference;
 
+import dev.sremcp.application.Explainer;
 import dev.sremcp.domain.account.Tier;
 import dev.sremcp.domain.explain.ModelTable;
+import dev.sremcp.ports.out.ExplanationCache;
+import dev.sremcp.ports.out.LanguageModel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -73,6 +76,11 @@ public record ExplainSettings(
         new ModelTable(byTier, model, allowed),
         Duration.ofSeconds(ttl),
         pseudonymSecret(environment.get("SREMCP_STATE_KEY")));
+  }
+
+  /** The explain step of these settings over a language model and a cache. */
+  public Explainer explainer(LanguageModel model, ExplanationCache cache) {
+    return new Explainer(model, cache, models, pseudonymSecret, cacheTtl);
   }
 
   private static byte[] pseudonymSecret(String stateKey) {

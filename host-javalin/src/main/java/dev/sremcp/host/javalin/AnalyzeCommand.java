@@ -1,20 +1,25 @@
 package dev.sremcp.host.javalin;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.sremcp.application.ToolService;
 import dev.sremcp.domain.report.ReportText;
 import dev.sremcp.domain.report.Severity;
 import dev.sremcp.domain.tool.AnalysisContext;
 import dev.sremcp.domain.tool.ToolDescriptor;
+import dev.sremcp.inference.ExplainSettings;
+import dev.sremcp.inference.OllamaLanguageModel;
 import dev.sremcp.mcp.engine.SchemaValidator;
 import dev.sremcp.mcp.jsonrpc.Json;
 import dev.sremcp.mcp.tools.ReportJson;
 import dev.sremcp.mcp.tools.ToolSchemas;
+import dev.sremcp.persistence.local.LocalExplanationCache;
 import dev.sremcp.ports.in.ToolCall;
 import dev.sremcp.ports.in.ToolOutcome;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,6 +41,9 @@ final class AnalyzeCommand implements Callable<Integer> {
   static final int FINDINGS_AT_THRESHOLD = 1;
   static final int UNUSABLE_INPUT = 2;
   static final int INTERNAL_FAILURE = 3;
+
+  /** One command explains one report: the cache only has to be there. */
+  private static final int EXPLANATIONS_CACHED = 1;
 
   @Spec CommandSpec spec;
 
@@ -60,6 +68,17 @@ final class AnalyzeCommand implements Callable<Integer> {
           "Exit 1 when a finding is this severe or more: critical, high, medium, low, info, or"
               + " none (default ${DEFAULT-VALUE}).")
   String failOn;
+
+  @Option(
+      names = "--no-explain",
+      description =
+          "Deterministic analysis only: do not ask Ollama to explain the findings (also"
+              + " SREMCP_INFERENCE=off). Without it, a tool that explains asks Ollama at"
+              + " SREMCP_OLLAMA_URLS (default http://127.0.0.1:11434) when one answers.")
+  boolean noExplain;
+
+  /** Where the explain settings come from: the process's environment, or a test's. */
+  Map<String, String> environment = System.getenv();
 
   @Override
   public Integer call() throws Exception {
@@ -95,8 +114,28 @@ final class AnalyzeCommand implements Callable<Integer> {
           "sre-mcp analyze: invalid arguments for " + tool + ": " + String.join("; ", problems));
       return UNUSABLE_INPUT;
     }
-    ToolOutcome outcome =
-        tools.run(new ToolCall(tool, arguments.arguments(), AnalysisContext.detached()));
+    ExplainSettings explain = ExplainSettings.fromEnvironment(environment);
+    boolean explaining = !noExplain && explain.enabled() && descriptor.explainable();
+    try (OllamaLanguageModel model =
+        explaining ? new OllamaLanguageModel(explain.ollama()) : null) {
+      if (model != null) {
+        if (model.health().available()) {
+          err.println("sre-mcp analyze: explaining with Ollama (--no-explain skips it)");
+        }
+        tools =
+            Composition.tools(
+                explain.explainer(model, new LocalExplanationCache(EXPLANATIONS_CACHED)));
+      }
+      return report(
+          tools.run(new ToolCall(tool, arguments.arguments(), AnalysisContext.detached())),
+          threshold,
+          out,
+          err);
+    }
+  }
+
+  private int report(ToolOutcome outcome, Severity threshold, PrintWriter out, PrintWriter err)
+      throws JsonProcessingException {
     return switch (outcome) {
       case ToolOutcome.Completed completed -> {
         out.println(

@@ -109,12 +109,9 @@ final class Application implements AutoCloseable {
                   return Optional.empty();
                 }
                 return Optional.of(
-                    new Explainer(
+                    explain.explainer(
                         injector.getInstance(LanguageModel.class),
-                        injector.getInstance(ExplanationCache.class),
-                        explain.models(),
-                        explain.pseudonymSecret(),
-                        explain.cacheTtl()));
+                        injector.getInstance(ExplanationCache.class)));
               }
 
               @Provides

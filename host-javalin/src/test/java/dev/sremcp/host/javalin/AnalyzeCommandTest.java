@@ -3,12 +3,16 @@ package dev.sremcp.host.javalin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sremcp.inference.ExplainSettings;
 import dev.sremcp.mcp.jsonrpc.Json;
+import dev.sremcp.testkit.ollama.FakeOllamaServer;
+import dev.sremcp.testkit.ollama.FakeOllamaServer.Reply;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -19,10 +23,15 @@ class AnalyzeCommandTest {
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
+  /** Deterministic unless a test points it at an Ollama: a developer's own is never asked. */
+  private Map<String, String> environment = Map.of("SREMCP_INFERENCE", "off");
+
   private int run(String... args) {
     CommandLine command = SreMcpCommand.commandLine();
     command.setOut(new PrintWriter(out, true));
     command.setErr(new PrintWriter(err, true));
+    ((AnalyzeCommand) command.getSubcommands().get("analyze").getCommand()).environment =
+        environment;
     return command.execute(args);
   }
 
@@ -186,6 +195,57 @@ class AnalyzeCommandTest {
     assertThat(run("analyze", "review_dockerfile", dockerfile, bad, "--fail-on", "medium"))
         .isEqualTo(1);
     assertThat(out.toString()).contains("dockerfile.latest-tag").contains(bad + ":1");
+  }
+
+  @Test
+  void explainsWithTheOllamaItIsPointedAtUnlessToldNotTo() throws Exception {
+    String dockerfile = file("Dockerfile", "FROM node:latest\nCMD node app.js\n");
+    try (FakeOllamaServer ollama = FakeOllamaServer.start(ExplainSettings.DEFAULT_MODEL)) {
+      ollama.replyWith(
+          Reply.content(
+              "{\"summary\":\"Pin the base image so builds repeat.\",\"notes\":[],"
+                  + "\"hypotheses\":[]}"));
+      environment = Map.of("SREMCP_OLLAMA_URLS", ollama.uri().toString());
+
+      assertThat(run("analyze", "review_dockerfile", dockerfile, "--json", "--fail-on", "none"))
+          .as(err.toString())
+          .isZero();
+      JsonNode explained = Json.MAPPER.readTree(out.toString());
+      assertThat(explained.at("/llm/used").asBoolean()).isTrue();
+      assertThat(explained.at("/llm/explanation").asText()).contains("Pin the base image");
+      assertThat(err.toString()).contains("explaining with Ollama");
+      assertThat(ollama.generations()).isEqualTo(1);
+
+      out.getBuffer().setLength(0);
+      assertThat(
+              run(
+                  "analyze",
+                  "review_dockerfile",
+                  dockerfile,
+                  "--json",
+                  "--fail-on",
+                  "none",
+                  "--no-explain"))
+          .isZero();
+      assertThat(Json.MAPPER.readTree(out.toString()).at("/llm/used").asBoolean()).isFalse();
+      assertThat(ollama.generations()).as("--no-explain asks nothing").isEqualTo(1);
+    }
+  }
+
+  @Test
+  void withoutAnOllamaTheReportIsDeterministicAndSaysWhy() throws Exception {
+    String dockerfile = file("Dockerfile", "FROM node:latest\nCMD node app.js\n");
+    FakeOllamaServer gone = FakeOllamaServer.start(ExplainSettings.DEFAULT_MODEL);
+    gone.kill();
+    environment = Map.of("SREMCP_OLLAMA_URLS", gone.uri().toString());
+
+    assertThat(run("analyze", "review_dockerfile", dockerfile, "--json", "--fail-on", "none"))
+        .isZero();
+    JsonNode report = Json.MAPPER.readTree(out.toString());
+    assertThat(report.at("/llm/used").asBoolean()).isFalse();
+    assertThat(report.at("/llm/reason").asText()).contains("deterministic result is complete");
+    assertThat(report.path("findings")).isNotEmpty();
+    assertThat(err.toString()).doesNotContain("explaining with Ollama");
   }
 
   @Test

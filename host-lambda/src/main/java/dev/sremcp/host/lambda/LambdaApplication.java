@@ -8,6 +8,8 @@ import dev.sremcp.application.ToolService;
 import dev.sremcp.auth.AuthModule;
 import dev.sremcp.auth.TokenSettings;
 import dev.sremcp.domain.BuiltInAnalyzers;
+import dev.sremcp.inference.ExplainSettings;
+import dev.sremcp.inference.OllamaLanguageModel;
 import dev.sremcp.mcp.engine.McpServer;
 import dev.sremcp.mcp.http.BearerAuthentication;
 import dev.sremcp.mcp.http.HttpAuthentication;
@@ -24,6 +26,7 @@ import dev.sremcp.ports.out.AccountStore;
 import dev.sremcp.ports.out.AuditLog;
 import dev.sremcp.ports.out.ConcurrencyLimiter;
 import dev.sremcp.ports.out.CredentialStore;
+import dev.sremcp.ports.out.ExplanationCache;
 import dev.sremcp.ports.out.PasswordHasher;
 import dev.sremcp.ports.out.QuotaLedger;
 import dev.sremcp.ports.out.RateLimiter;
@@ -33,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The metered application as a Lambda function runs it: the same services, stores and limiters as
@@ -53,6 +57,7 @@ final class LambdaApplication implements AutoCloseable {
   private final McpServer server;
   private final String publicUrl;
   private final Clock clock;
+  private final Optional<OllamaLanguageModel> ollama;
   private Instant nextSweep = Instant.MIN;
 
   private LambdaApplication(
@@ -61,8 +66,10 @@ final class LambdaApplication implements AutoCloseable {
       AccountService accounts,
       McpServer server,
       String publicUrl,
-      Clock clock) {
+      Clock clock,
+      Optional<OllamaLanguageModel> ollama) {
     this.injector = injector;
+    this.ollama = ollama;
     this.persistence = persistence;
     this.accounts = accounts;
     this.server = server;
@@ -110,9 +117,19 @@ final class LambdaApplication implements AutoCloseable {
             injector.getInstance(AuditLog.class),
             LimitsSettings.tiers(environment),
             clock);
+    // Lambda has no Ollama on 127.0.0.1: explanations only with a pool named in the environment.
+    ExplainSettings explain = ExplainSettings.fromEnvironment(environment);
+    OllamaLanguageModel ollama =
+        explain.enabled() && environment.containsKey("SREMCP_OLLAMA_URLS")
+            ? new OllamaLanguageModel(explain.ollama())
+            : null;
     MeteredToolService tools =
         new MeteredToolService(
-            new ToolService(BuiltInAnalyzers.all()),
+            new ToolService(
+                BuiltInAnalyzers.all(),
+                ollama == null
+                    ? null
+                    : explain.explainer(ollama, injector.getInstance(ExplanationCache.class))),
             injector.getInstance(RateLimiter.class),
             injector.getInstance(ConcurrencyLimiter.class),
             injector.getInstance(QuotaLedger.class),
@@ -126,7 +143,8 @@ final class LambdaApplication implements AutoCloseable {
                     tools,
                     BearerAuthentication.challenge(ProtectedResourceMetadata.url(publicUrl))))
             .build();
-    return new LambdaApplication(injector, persistence, accounts, server, publicUrl, clock);
+    return new LambdaApplication(
+        injector, persistence, accounts, server, publicUrl, clock, Optional.ofNullable(ollama));
   }
 
   McpServer server() {
@@ -166,6 +184,7 @@ final class LambdaApplication implements AutoCloseable {
 
   @Override
   public void close() {
+    ollama.ifPresent(OllamaLanguageModel::close);
     persistence.close(injector);
   }
 

@@ -305,7 +305,7 @@ public abstract class McpHostContract {
     return HostRequest.mcp(request(method, withMeta(params)), headers);
   }
 
-  protected static HostRequest legacy(String method, String params) {
+  public static HostRequest legacy(String method, String params) {
     return HostRequest.mcp(request(method, params), Map.of("MCP-Protocol-Version", "2025-11-25"));
   }
 
