@@ -3,8 +3,11 @@ package dev.sremcp.domain;
 import dev.sremcp.domain.alerts.AlertRulesAnalyzer;
 import dev.sremcp.domain.ci.CiFailureAnalyzer;
 import dev.sremcp.domain.dockerfile.DockerfileAnalyzer;
+import dev.sremcp.domain.incident.IncidentAnalyzer;
+import dev.sremcp.domain.incident.PostmortemAnalyzer;
 import dev.sremcp.domain.kubernetes.KubernetesAnalyzer;
 import dev.sremcp.domain.logs.LogsAnalyzer;
+import dev.sremcp.domain.runbook.RunbookAnalyzer;
 import dev.sremcp.domain.slo.SloAnalyzer;
 import dev.sremcp.domain.terraform.TerraformAnalyzer;
 import dev.sremcp.domain.tool.Analyzer;
@@ -23,6 +26,9 @@ public final class BuiltInAnalyzers {
         new DockerfileAnalyzer(),
         new AlertRulesAnalyzer(),
         new KubernetesAnalyzer(),
-        new TerraformAnalyzer());
+        new TerraformAnalyzer(),
+        new IncidentAnalyzer(),
+        new PostmortemAnalyzer(),
+        new RunbookAnalyzer());
   }
 }

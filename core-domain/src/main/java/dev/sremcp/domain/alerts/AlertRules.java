@@ -5,7 +5,11 @@ import static dev.sremcp.domain.report.Severity.INFO;
 import static dev.sremcp.domain.report.Severity.LOW;
 import static dev.sremcp.domain.report.Severity.MEDIUM;
 
+import dev.sremcp.domain.report.Finding;
 import dev.sremcp.domain.review.Rule;
+import dev.sremcp.domain.review.SourceFile;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The rules of {@code review_alert_rules}, with the promtool errors and pint checks they cover. */
@@ -176,4 +180,26 @@ public final class AlertRules {
           SLO_FAST_BURN);
 
   private AlertRules() {}
+
+  /**
+   * The findings for which Prometheus refuses to load a rule file ({@code
+   * alerts.invalid-rule-file}, {@code alerts.template-error}), each naming its line; empty when the
+   * file loads. For tools that read rule files without reviewing them, such as {@code
+   * generate_runbook}.
+   *
+   * @throws dev.sremcp.domain.tool.InvalidArgumentsException when the YAML or an expression goes
+   *     past a parser limit
+   */
+  public static List<Finding> refusals(SourceFile file) {
+    List<Finding> refusals = new ArrayList<>();
+    AlertRulesReview.review(
+        file,
+        new AlertRulesReview.Settings(Duration.ofMinutes(1), null),
+        finding -> {
+          if (finding.ruleId().equals(INVALID.id()) || finding.ruleId().equals(TEMPLATE.id())) {
+            refusals.add(finding);
+          }
+        });
+    return refusals.stream().distinct().toList();
+  }
 }

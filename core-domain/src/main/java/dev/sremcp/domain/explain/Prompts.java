@@ -48,24 +48,44 @@ public final class Prompts {
       """;
 
   private static final Map<String, String> TASKS =
-      Map.of(
-          "analyze_logs",
-          "Explain what these log templates, bursts and error-rate changes say happened, and the"
-              + " most likely root cause.",
-          "analyze_ci_failure",
-          "Explain why this CI run failed, whether it looks flaky, and how to fix it.",
-          "review_dockerfile",
-          "Explain the risk of each finding in this Dockerfile and how to fix it, most important"
-              + " first.",
-          "review_kubernetes",
-          "Explain the risk of each finding in these Kubernetes manifests and how to fix it, most"
-              + " important first.",
-          "review_terraform",
-          "Explain the security risk of each finding in this Terraform and how to fix it, most"
-              + " important first.",
-          "review_alert_rules",
-          "Explain what is wrong with these Prometheus alerting rules and how each affects paging,"
-              + " most important first.");
+      Map.ofEntries(
+          Map.entry(
+              "analyze_logs",
+              "Explain what these log templates, bursts and error-rate changes say happened, and"
+                  + " the most likely root cause."),
+          Map.entry(
+              "analyze_ci_failure",
+              "Explain why this CI run failed, whether it looks flaky, and how to fix it."),
+          Map.entry(
+              "review_dockerfile",
+              "Explain the risk of each finding in this Dockerfile and how to fix it, most"
+                  + " important first."),
+          Map.entry(
+              "review_kubernetes",
+              "Explain the risk of each finding in these Kubernetes manifests and how to fix it,"
+                  + " most important first."),
+          Map.entry(
+              "review_terraform",
+              "Explain the security risk of each finding in this Terraform and how to fix it, most"
+                  + " important first."),
+          Map.entry(
+              "review_alert_rules",
+              "Explain what is wrong with these Prometheus alerting rules and how each affects"
+                  + " paging, most important first."),
+          Map.entry(
+              "analyze_incident",
+              "Write the incident's narrative for the responders: what happened, in order, and"
+                  + " which hypothesis the evidence supports best and why. When the analysis"
+                  + " abstained, say what evidence is missing; do not name a cause it lacks."),
+          Map.entry(
+              "draft_postmortem",
+              "Write the blameless summary of this postmortem draft: what happened, the impact,"
+                  + " the cause the evidence supports (or that it is not determined), and what"
+                  + " to do next. Blame systems and processes, never people."),
+          Map.entry(
+              "generate_runbook",
+              "For each alert's runbook, add what a responder should check first and why, using"
+                  + " only the queries and facts given; never invent the system's details."));
 
   private Prompts() {}
 

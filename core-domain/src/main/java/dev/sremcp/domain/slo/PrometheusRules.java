@@ -7,28 +7,64 @@ import java.util.List;
 
 /**
  * Writes the burn-rate alerts of a policy as a Prometheus rule file, in the shape Pyrra uses: one
- * {@code ErrorBudgetBurn} alert per pair of windows, labelled with its windows and severity.
+ * {@code ErrorBudgetBurn} alert per pair of windows, labelled with its windows and severity. With
+ * an SLI, the file starts with the recording rules the alerts read.
  */
 public final class PrometheusRules {
 
   private PrometheusRules() {}
 
+  /**
+   * The rule file of an SLO: its burn-rate alerts; with an SLI, first the recording rules they read
+   * (see {@link RecordingRules}).
+   */
+  public static String ruleFile(SloRequest request, List<BurnRateWindow> windows) {
+    if (request.sli() == null) {
+      return alertRules(request, windows);
+    }
+    String metric = request.metric().name();
+    return "# Recording rules and multi-window, multi-burn-rate alerts for "
+        + objective(request)
+        + ".\n# As Sloth records them: "
+        + metric
+        + "<window> is errors / total over the window;\n"
+        + "# slo:objective:ratio, slo:error_budget:ratio and slo:time_period:days describe the SLO;\n"
+        + "# slo:current_burn_rate:ratio (over 5m), slo:period_burn_rate:ratio and\n"
+        + "# slo:period_error_budget_remaining:ratio (over "
+        + Durations.prometheus(request.window().length())
+        + ") follow the budget. Sloth's sloth_* labels\n"
+        + "# are the metric's selector and slo here, and the window is only in the name.\n"
+        + "groups:\n"
+        + RecordingRules.group(request, windows)
+        + alertGroup(request, windows);
+  }
+
+  /** The burn-rate alerts alone, reading recording rules the user writes. */
   public static String alertRules(SloRequest request, List<BurnRateWindow> windows) {
+    return "# Multi-window, multi-burn-rate alerts for "
+        + objective(request)
+        + ".\n# They read the error-ratio recording rules "
+        + request.metric().name()
+        + "<window>; record one per window below.\n"
+        + "groups:\n"
+        + alertGroup(request, windows);
+  }
+
+  private static String objective(SloRequest request) {
+    return request.targetPercent().stripTrailingZeros().toPlainString()
+        + "% over "
+        + request.window().text()
+        + " (error budget ratio "
+        + request.budgetRatio().stripTrailingZeros().toPlainString()
+        + ")";
+  }
+
+  private static String alertGroup(SloRequest request, List<BurnRateWindow> windows) {
     BigDecimal budgetRatio = request.budgetRatio();
     String ratio = budgetRatio.stripTrailingZeros().toPlainString();
-    String target = request.targetPercent().stripTrailingZeros().toPlainString();
     String slo = request.name() == null ? "the SLO" : request.name();
     StringBuilder yaml = new StringBuilder();
-    yaml.append("# Multi-window, multi-burn-rate alerts for ")
-        .append(target)
-        .append("% over ")
-        .append(request.window().text())
-        .append(" (error budget ratio ")
-        .append(ratio)
-        .append(").\n# They read the error-ratio recording rules ")
-        .append(request.metric().name())
-        .append("<window>; record one per window below.\n")
-        .append("groups:\n  - name: ")
+    yaml.append("  - name: ")
         .append(quoted("slo-burn-rate" + (request.name() == null ? "" : "-" + request.name())))
         .append("\n    rules:\n");
     for (BurnRateWindow window : windows) {
@@ -97,8 +133,20 @@ public final class PrometheusRules {
     return yaml.toString();
   }
 
-  /** A double-quoted YAML scalar. */
-  private static String quoted(String text) {
-    return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+  /** A double-quoted YAML scalar; control characters and line separators are escaped. */
+  static String quoted(String text) {
+    StringBuilder yaml = new StringBuilder("\"");
+    text.codePoints()
+        .forEach(
+            c -> {
+              if (c == '"' || c == '\\') {
+                yaml.append('\\').appendCodePoint(c);
+              } else if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
+                yaml.append("\\u%04x".formatted(c));
+              } else {
+                yaml.appendCodePoint(c);
+              }
+            });
+    return yaml.append('"').toString();
   }
 }

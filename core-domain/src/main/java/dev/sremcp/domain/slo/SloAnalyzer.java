@@ -23,7 +23,8 @@ import java.util.Optional;
 /**
  * {@code slo_report}: availability, error budget, burn rate and time to exhaustion of an SLO, the
  * multi-window multi-burn-rate alerts of the Google SRE workbook scaled to its window, and those
- * alerts as Prometheus rules. Fully deterministic.
+ * alerts as Prometheus rules; given the SLI's queries, with the recording rules they read, as Sloth
+ * generates them. Fully deterministic.
  */
 public final class SloAnalyzer implements Analyzer {
 
@@ -99,7 +100,7 @@ public final class SloAnalyzer implements Analyzer {
             burnRate,
             exhaustion,
             alerts,
-            PrometheusRules.alertRules(request, policy));
+            PrometheusRules.ruleFile(request, policy));
 
     var findings = new SloFindings(request, events, details, policy).findings();
     long scanned =

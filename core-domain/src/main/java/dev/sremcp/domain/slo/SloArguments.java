@@ -11,9 +11,13 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** Reads the arguments of {@code slo_report} into a {@link SloRequest}. */
 final class SloArguments {
+
+  private static final Set<String> SLI_FIELDS = Set.of("errorQuery", "totalQuery");
 
   /** The most points a series may have. */
   static final int MAX_POINTS = 10_000;
@@ -31,7 +35,33 @@ final class SloArguments {
         arguments.string("metric").map(PrometheusMetric::parse).orElse(PrometheusMetric.DEFAULT);
     String name =
         arguments.string("name").map(String::strip).filter(s -> !s.isEmpty()).orElse(null);
-    return new SloRequest(target, window, observations(arguments), metric, name);
+    return new SloRequest(target, window, observations(arguments), metric, name, sli(arguments));
+  }
+
+  private static SliQueries sli(Arguments arguments) {
+    Object value = arguments.raw("sli").orElse(null);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof Map<?, ?> sli)) {
+      throw new InvalidArgumentsException(
+          "sli must be an object with errorQuery and totalQuery, PromQL with {{.window}}");
+    }
+    for (Object key : sli.keySet()) {
+      if (!SLI_FIELDS.contains(key)) {
+        throw new InvalidArgumentsException(
+            "sli has an unknown field '" + key + "'; it takes errorQuery and totalQuery");
+      }
+    }
+    return new SliQueries(query(sli, "errorQuery"), query(sli, "totalQuery"));
+  }
+
+  private static String query(Map<?, ?> sli, String field) {
+    Object query = sli.get(field);
+    if (query != null && !(query instanceof String)) {
+      throw new InvalidArgumentsException("sli." + field + " must be a string of PromQL");
+    }
+    return (String) query;
   }
 
   private static Observations observations(Arguments arguments) {

@@ -12,7 +12,8 @@ import java.util.Locale;
  *
  * @param timeToExhaustionSeconds when the remaining budget runs out at the current burn rate, by
  *     linear projection; 0 when it already has, {@code null} when nothing is burning
- * @param prometheusRules a Prometheus rule file with the burn-rate alerts, ready to load
+ * @param prometheusRules a Prometheus rule file with the burn-rate alerts, ready to load; with an
+ *     SLI, the recording rules they read come first
  */
 public record SloDetails(
     Objective slo,

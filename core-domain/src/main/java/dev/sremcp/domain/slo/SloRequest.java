@@ -13,13 +13,26 @@ import java.util.regex.Pattern;
  *     selector; the window is appended to its name, e.g. {@code slo:sli_error:ratio_rate} becomes
  *     {@code slo:sli_error:ratio_rate1h}
  * @param name the SLO's name, used in alert labels; may be {@code null}
+ * @param sli the queries the error-ratio recording rules are made of, or {@code null} to generate
+ *     the alerts alone; with it the metric's selector must hold only {@code label="value"} matchers
  */
 public record SloRequest(
     BigDecimal targetPercent,
     SloWindow window,
     Observations observations,
     PrometheusMetric metric,
-    String name) {
+    String name,
+    SliQueries sli) {
+
+  /** A request for the alerts alone, without recording rules. */
+  public SloRequest(
+      BigDecimal targetPercent,
+      SloWindow window,
+      Observations observations,
+      PrometheusMetric metric,
+      String name) {
+    this(targetPercent, window, observations, metric, name, null);
+  }
 
   public SloRequest {
     Objects.requireNonNull(targetPercent, "targetPercent");
@@ -37,6 +50,9 @@ public record SloRequest(
       throw new InvalidArgumentsException(
           "target must be above 0 and below 100 percent (a 100% target leaves no error budget), got "
               + targetPercent.toPlainString());
+    }
+    if (sli != null) {
+      metric.labels(); // refuses a selector the recorded series could not match
     }
   }
 

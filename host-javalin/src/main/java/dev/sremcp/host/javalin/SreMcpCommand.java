@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
       StdioCommand.class,
       AnalyzeCommand.class,
       AdminCommand.class,
-      LoghubEvalCommand.class
+      LoghubEvalCommand.class,
+      IncidentEvalCommand.class
     })
 public final class SreMcpCommand implements Runnable {
 

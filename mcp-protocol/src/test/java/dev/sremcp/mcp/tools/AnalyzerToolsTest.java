@@ -42,7 +42,12 @@ class AnalyzerToolsTest {
                         "github-actions.json",
                         "no-error.json",
                         "findings.json",
-                        "clean.json")
+                        "clean.json",
+                        "sli.json",
+                        "dns.json",
+                        "insufficient.json",
+                        "undetermined.json",
+                        "rules.json")
                     .filter(
                         file ->
                             AnalyzerToolsTest.class.getResource(

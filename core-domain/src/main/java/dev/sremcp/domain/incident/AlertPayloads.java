@@ -1,0 +1,261 @@
+package dev.sremcp.domain.incident;
+
+import static dev.sremcp.domain.incident.IncidentInput.object;
+import static dev.sremcp.domain.incident.IncidentInput.strings;
+import static dev.sremcp.domain.incident.IncidentInput.text;
+import static dev.sremcp.domain.incident.IncidentInput.time;
+
+import dev.sremcp.domain.tool.InvalidArgumentsException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the alert payloads of the senders SREs wire to their tools: Alertmanager webhooks (version
+ * 4), PagerDuty V3 webhooks and Events API v2 events, Opsgenie webhooks and alerts.
+ */
+final class AlertPayloads {
+
+  private AlertPayloads() {}
+
+  /** Adds the alerts of one payload; a resolving event closes the alert it names. */
+  static void read(Object value, String path, List<Alert> into) {
+    Map<String, Object> payload = object(value, path);
+    if (payload.get("alerts") instanceof List<?> alerts) {
+      for (int i = 0; i < alerts.size(); i++) {
+        into.add(alertmanager(object(alerts.get(i), path + ".alerts[" + i + "]"), path, i));
+      }
+    } else if (payload.get("event") instanceof Map<?, ?> event) {
+      pagerDuty(object(event, path + ".event"), path + ".event", into);
+    } else if (payload.containsKey("event_action") && payload.get("payload") instanceof Map<?, ?>) {
+      pagerDutyEvent(payload, path, into);
+    } else if (payload.get("alert") instanceof Map<?, ?> alert) {
+      opsgenie(object(alert, path + ".alert"), text(payload.get("action")), path + ".alert", into);
+    } else if (payload.containsKey("message")
+        && (payload.containsKey("createdAt") || payload.containsKey("alias"))) {
+      opsgenie(payload, null, path, into);
+    } else if (payload.containsKey("labels") && payload.containsKey("startsAt")) {
+      into.add(alertmanager(payload, path, -1)); // one alert of a webhook, sent alone
+    } else {
+      throw new InvalidArgumentsException(
+          path
+              + " is not an alert payload this tool reads: give an Alertmanager webhook (with"
+              + " alerts[]), a PagerDuty V3 webhook (with event) or Events API v2 event (with"
+              + " event_action and payload), or an Opsgenie webhook (with alert) or alert (with"
+              + " message and createdAt)");
+    }
+  }
+
+  private static Alert alertmanager(Map<String, Object> alert, String payloadPath, int i) {
+    String path = i < 0 ? payloadPath : payloadPath + ".alerts[" + i + "]";
+    Map<String, String> labels = strings(alert.get("labels"));
+    Map<String, String> annotations = strings(alert.get("annotations"));
+    String name = labels.getOrDefault("alertname", "alert");
+    Instant at = time(alert.get("startsAt"), path + ".startsAt");
+    Instant end = Times.parse(alert.get("endsAt")).orElse(null);
+    boolean resolved = "resolved".equalsIgnoreCase(text(alert.get("status")));
+    String summary =
+        firstOf(annotations, "summary", "message", "description", "title").orElse(null);
+    return new Alert(
+        "alertmanager",
+        name,
+        at,
+        resolved ? end : null,
+        IncidentInput.service(labels),
+        labels.get("severity"),
+        summary == null ? name : name + ": " + summary,
+        labels,
+        path);
+  }
+
+  private static void pagerDuty(Map<String, Object> event, String path, List<Alert> into) {
+    Map<String, Object> data =
+        event.get("data") instanceof Map<?, ?> map ? object(map, path + ".data") : Map.of();
+    String type = text(event.get("event_type"));
+    Instant at =
+        time(
+            data.containsKey("created_at") && !isResolution(type)
+                ? data.get("created_at")
+                : event.get("occurred_at"),
+            path + ".occurred_at");
+    String id = text(data.get("id"));
+    String title = firstNonNull(text(data.get("title")), text(data.get("summary")), "incident");
+    String service =
+        data.get("service") instanceof Map<?, ?> s ? text(((Map<?, ?>) s).get("summary")) : null;
+    if (isResolution(type)) {
+      resolve(into, "pagerduty", id, title, at);
+      return;
+    }
+    Map<String, String> labels = new LinkedHashMap<>();
+    if (id != null) {
+      labels.put("incident", id);
+    }
+    if (service != null) {
+      labels.put("service", service);
+    }
+    String urgency = text(data.get("urgency"));
+    String priority =
+        data.get("priority") instanceof Map<?, ?> p ? text(((Map<?, ?>) p).get("summary")) : null;
+    into.add(
+        new Alert(
+            "pagerduty",
+            title,
+            at,
+            null,
+            service,
+            priority != null ? priority : urgency,
+            title,
+            labels,
+            path));
+  }
+
+  private static void pagerDutyEvent(Map<String, Object> event, String path, List<Alert> into) {
+    Map<String, Object> payload = object(event.get("payload"), path + ".payload");
+    String summary = firstNonNull(text(payload.get("summary")), "event");
+    String action = text(event.get("event_action"));
+    Instant at =
+        payload.containsKey("timestamp")
+            ? time(payload.get("timestamp"), path + ".payload.timestamp")
+            : null;
+    String key = text(event.get("dedup_key"));
+    if ("resolve".equalsIgnoreCase(action)) {
+      if (at != null) {
+        resolve(into, "pagerduty", key, summary, at);
+      }
+      return;
+    }
+    if (at == null) {
+      throw new InvalidArgumentsException(
+          path + ".payload.timestamp is missing: the event's time is needed for the timeline");
+    }
+    Map<String, String> labels = strings(payload.get("custom_details"));
+    if (key != null) {
+      labels.put("incident", key);
+    }
+    String service = firstNonNull(text(payload.get("component")), text(payload.get("source")));
+    if (service != null) {
+      labels.putIfAbsent("service", service);
+    }
+    into.add(
+        new Alert(
+            "pagerduty",
+            summary,
+            at,
+            null,
+            service,
+            text(payload.get("severity")),
+            summary,
+            labels,
+            path));
+  }
+
+  private static void opsgenie(
+      Map<String, Object> alert, String action, String path, List<Alert> into) {
+    String message = firstNonNull(text(alert.get("message")), "alert");
+    String alias = firstNonNull(text(alert.get("alias")), text(alert.get("alertId")));
+    if (action != null && (action.equalsIgnoreCase("Close") || action.equalsIgnoreCase("Delete"))) {
+      Instant at =
+          time(
+              alert.containsKey("updatedAt") ? alert.get("updatedAt") : alert.get("createdAt"),
+              path + ".updatedAt");
+      resolve(into, "opsgenie", alias, message, at);
+      return;
+    }
+    Instant at = time(alert.get("createdAt"), path + ".createdAt");
+    Map<String, String> labels = strings(alert.get("details"));
+    if (alert.get("tags") instanceof List<?> tags) {
+      for (Object tag : tags) {
+        String text = text(tag);
+        if (text == null) {
+          continue;
+        }
+        int colon = text.indexOf(':');
+        if (colon > 0) {
+          labels.putIfAbsent(text.substring(0, colon).strip(), text.substring(colon + 1).strip());
+        } else {
+          labels.putIfAbsent("tag:" + text, "true");
+        }
+      }
+    }
+    if (alias != null) {
+      labels.put("incident", alias);
+    }
+    String entity = text(alert.get("entity"));
+    String service = firstNonNull(IncidentInput.service(labels), entity);
+    if (entity != null) {
+      labels.putIfAbsent("host", entity);
+    }
+    String description = text(alert.get("description"));
+    into.add(
+        new Alert(
+            "opsgenie",
+            message,
+            at,
+            null,
+            service,
+            text(alert.get("priority")),
+            description == null || description.equals(message)
+                ? message
+                : message + ": " + clip(description),
+            labels,
+            path));
+  }
+
+  private static boolean isResolution(String type) {
+    return type != null && (type.endsWith(".resolved") || type.endsWith(".resolve"));
+  }
+
+  /** Closes the open alert with that id (or title), or records a resolution on its own. */
+  private static void resolve(
+      List<Alert> into, String source, String id, String title, Instant at) {
+    for (int i = into.size() - 1; i >= 0; i--) {
+      Alert open = into.get(i);
+      boolean same =
+          open.source().equals(source)
+              && open.resolvedAt() == null
+              && (id != null
+                  ? id.equals(open.labels().get("incident"))
+                  : open.name().equals(title));
+      if (same) {
+        into.set(
+            i,
+            new Alert(
+                open.source(),
+                open.name(),
+                open.at(),
+                at,
+                open.service(),
+                open.severity(),
+                open.text(),
+                open.labels(),
+                open.index()));
+        return;
+      }
+    }
+  }
+
+  private static java.util.Optional<String> firstOf(Map<String, String> map, String... keys) {
+    for (String key : keys) {
+      String value = map.get(key);
+      if (value != null && !value.isBlank()) {
+        return java.util.Optional.of(clip(value.strip()));
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  @SafeVarargs
+  private static <T> T firstNonNull(T... values) {
+    for (T value : values) {
+      if (value != null) {
+        return value;
+      }
+    }
+    return null;
+  }
+
+  private static String clip(String text) {
+    return text.length() <= 300 ? text : text.substring(0, 299) + "…";
+  }
+}

@@ -1,0 +1,977 @@
+package dev.sremcp.domain.incident;
+
+import dev.sremcp.domain.format.Numbers;
+import dev.sremcp.domain.incident.IncidentDetails.Hypothesis;
+import dev.sremcp.domain.incident.IncidentDetails.Support;
+import dev.sremcp.domain.incident.IncidentDetails.TimelineEntry;
+import dev.sremcp.domain.logs.LogsDetails;
+import dev.sremcp.domain.logs.LogsDetails.TemplateRow;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The deterministic part of {@code analyze_incident}: the onset, the signals around it, and causes
+ * ranked by the evidence for each. Each piece of evidence has a weight for the cause it supports; a
+ * cause's confidence is {@code 1 - Π(1 - weight)}, at most {@value #MAX_CONFIDENCE}; below {@value
+ * #ABSTAIN_BELOW} for the best cause, the analysis abstains.
+ */
+final class Investigation {
+
+  static final double ABSTAIN_BELOW = 0.5;
+  static final double MAX_CONFIDENCE = 0.95;
+  static final int TIMELINE_LIMIT = 200;
+
+  /** How long before the onset a change is still a suspect. */
+  static final Duration CHANGE_WINDOW = Duration.ofHours(3);
+
+  /** Whether a template appeared during the log, not at its start. */
+  private static final Duration SETTLED = Duration.ofMinutes(2);
+
+  private static final Pattern APP_ERROR =
+      Pattern.compile(
+          "(?i)NullPointer|NoSuchMethod|ClassNotFound|ClassCast|IllegalArgument|IllegalState|"
+              + "KeyError|TypeError|AttributeError|ValueError|undefined method|undefined is not|"
+              + "cannot read propert|nil pointer|index out of range|panic:|Traceback|"
+              + "unmarshal|deserializ|serializ|schema|column .{0,30} does not exist|no such column|"
+              + "syntax error|NumberFormat|ParseException|invalid|unexpected|missing required");
+  private static final Pattern STARTUP =
+      Pattern.compile(
+          "(?i)\\b(start(ed|ing)|boot(ed|ing)|deploy(ed|ing)|rolling out|upgrad(ed|ing)|pulled"
+              + " image|successfully pulled)\\b.{0,120}\\bv?\\d+\\.\\d+\\.\\d+\\b");
+  private static final Pattern FLAG_FLIP =
+      Pattern.compile(
+          "(?i)(feature|flag|toggle|experiment).{0,60}(enabled|turned on|\\bon\\b|true|rollout|"
+              + "percent|%)");
+
+  private final IncidentInput input;
+  private final LogsDetails logs;
+  private final List<Shift> shifts = new ArrayList<>();
+  private final List<Expiry> expiries = new ArrayList<>();
+  private final Map<Cause, Builder> causes = new EnumMap<>(Cause.class);
+  private final Set<String> services = new LinkedHashSet<>();
+  private final Set<String> hosts = new LinkedHashSet<>();
+  private final Instant logStart;
+  private final Map<Integer, String> traces = new java.util.HashMap<>();
+  private Instant onset;
+  private String onsetBy;
+
+  private record Expiry(Series series, Instant at) {}
+
+  private Investigation(IncidentInput input, LogsDetails logs) {
+    this.input = input;
+    this.logs = logs;
+    this.logStart = logs == null ? null : Times.parse(logs.log().from()).orElse(null);
+    if (logs != null) {
+      for (LogsDetails.StackTraceGroup trace : logs.stackTraces()) {
+        traces.merge(
+            trace.templateId(),
+            trace.exception() + (trace.rootCause() == null ? "" : " " + trace.rootCause()),
+            (a, b) -> a + " " + b);
+      }
+    }
+  }
+
+  /** What a template says: its text, its example and the exceptions of its stack traces. */
+  private String words(TemplateRow row) {
+    return row.template() + " " + row.example() + " " + traces.getOrDefault(row.id(), "");
+  }
+
+  /** The investigation's result: its details and the signals worth a finding. */
+  record Result(IncidentDetails details, List<Signal> signals) {}
+
+  /** A correlated signal, shown as a finding. */
+  record Signal(String ruleId, String severity, String title, String message, Support evidence) {}
+
+  static Result run(IncidentInput input, LogsDetails logs) {
+    return new Investigation(input, logs).run();
+  }
+
+  private Result run() {
+    for (Series series : input.series()) {
+      Shift.of(series).ifPresent(shifts::add);
+      if (Shift.Kind.of(series) == Shift.Kind.CERTIFICATE) {
+        expiry(series).ifPresent(expiries::add);
+      }
+    }
+    onset();
+    affected();
+    List<Signal> signals = new ArrayList<>();
+    if (onset != null) {
+      changes(signals);
+      logSignals(signals);
+      alertSignals();
+      metricSignals(signals);
+      linkChangesToMechanisms();
+    }
+    List<Hypothesis> ranked = rank();
+    boolean abstained = ranked.isEmpty() || ranked.getFirst().confidence() < ABSTAIN_BELOW;
+    String abstention = abstained ? abstention(ranked) : null;
+    List<TimelineEntry> timeline = timeline();
+    IncidentDetails details =
+        new IncidentDetails(
+            text(onset),
+            input.alerts().isEmpty() ? null : text(input.alerts().getFirst().at()),
+            resolvedAt(),
+            new IncidentDetails.Affected(List.copyOf(services), List.copyOf(hosts)),
+            new IncidentDetails.Inputs(
+                input.alerts().size(),
+                input.changes().size(),
+                input.series().size(),
+                logs == null ? 0 : logs.log().lines(),
+                logs == null ? 0 : logs.log().events()),
+            limit(timeline),
+            timeline.size(),
+            ranked,
+            abstained,
+            abstention);
+    return new Result(details, signals);
+  }
+
+  // ---- what is affected, and when it began
+
+  private void affected() {
+    for (Alert alert : input.alerts()) {
+      if (onset != null && !near(alert.at())) {
+        continue;
+      }
+      if (alert.service() != null) {
+        services.add(alert.service());
+      }
+      for (String label : List.of("instance", "host", "node", "pod", "hostname")) {
+        String host = alert.labels().get(label);
+        if (host != null && hosts.size() < 20) {
+          hosts.add(host);
+        }
+      }
+    }
+    for (Shift shift : shifts) {
+      if ((shift.kind() == Shift.Kind.ERRORS || shift.kind() == Shift.Kind.LATENCY)
+          && shift.rising()
+          && (onset == null || near(shift.from()))) {
+        String owner = IncidentInput.service(shift.series().labels());
+        if (owner != null && services.size() < 20) {
+          services.add(owner);
+        }
+      }
+    }
+  }
+
+  /**
+   * The onset is the start of the densest cluster of symptoms: alerts (critical ones count twice),
+   * error and latency series rising, the log's error rate rising, bursts and new errors. A lone
+   * alert that fired hours before the rest is noise that was already there, not the start.
+   */
+  private void onset() {
+    List<Candidate> symptoms = new ArrayList<>();
+    for (Alert alert : input.alerts()) {
+      symptoms.add(new Candidate(alert.at(), "the alert " + alert.name(), urgent(alert) ? 2 : 1));
+    }
+    for (Shift shift : shifts) {
+      if ((shift.kind() == Shift.Kind.ERRORS || shift.kind() == Shift.Kind.LATENCY)
+          && shift.rising()) {
+        symptoms.add(new Candidate(shift.from(), shift.series().label() + " rising", 2));
+      }
+    }
+    if (logs != null) {
+      if (logs.errorRateChange() != null) {
+        Times.parse(logs.errorRateChange().at())
+            .ifPresent(at -> symptoms.add(new Candidate(at, "the log's error rate rising", 1)));
+      }
+      for (LogsDetails.Burst burst : logs.bursts()) {
+        if (burst.templateId() == null) {
+          Times.parse(burst.from())
+              .ifPresent(at -> symptoms.add(new Candidate(at, "a burst of errors in the log", 1)));
+        }
+      }
+      for (TemplateRow row : logs.templates()) {
+        Instant first = Times.parse(row.firstTime()).orElse(null);
+        if (isError(row) && appeared(first) && row.count() >= 3) {
+          symptoms.add(
+              new Candidate(first, "a new error in the log: " + clip(row.template(), 80), 1));
+        }
+      }
+    }
+    if (symptoms.isEmpty()) {
+      return;
+    }
+    symptoms.sort(Comparator.comparing(Candidate::at));
+    Candidate best = null;
+    int bestScore = -1;
+    for (Candidate start : symptoms) {
+      Instant end = start.at().plus(CLUSTER);
+      int score = 0;
+      for (Candidate other : symptoms) {
+        if (!other.at().isBefore(start.at()) && !other.at().isAfter(end)) {
+          score += other.weight();
+        }
+      }
+      if (score > bestScore) {
+        best = start;
+        bestScore = score;
+      }
+    }
+    // a weak symptom long before the next one is noise that was already there
+    int at = symptoms.indexOf(best);
+    while (at + 1 < symptoms.size()
+        && symptoms.get(at).weight() == 1
+        && Duration.between(symptoms.get(at).at(), symptoms.get(at + 1).at()).compareTo(LEAD_IN)
+            > 0) {
+      best = symptoms.get(++at);
+    }
+    // symptoms that lead into the cluster by a few minutes belong to it
+    Candidate first = best;
+    for (int i = symptoms.indexOf(best) - 1; i >= 0; i--) {
+      Candidate earlier = symptoms.get(i);
+      if (Duration.between(earlier.at(), first.at()).compareTo(LEAD_IN) <= 0) {
+        first = earlier;
+      } else {
+        break;
+      }
+    }
+    onset = first.at();
+    onsetBy = first.by();
+  }
+
+  private static final Duration CLUSTER = Duration.ofMinutes(30);
+  private static final Duration LEAD_IN = Duration.ofMinutes(5);
+
+  private static boolean urgent(Alert alert) {
+    String severity = alert.severity() == null ? "" : alert.severity().toLowerCase(Locale.ROOT);
+    return severity.matches("critical|page|high|p1|p2|error|major|disaster|emergency");
+  }
+
+  private record Candidate(Instant at, String by, int weight) {}
+
+  // ---- evidence, cause by cause
+
+  private void changes(List<Signal> signals) {
+    for (Change change : input.changes()) {
+      Duration before = Duration.between(change.at(), onset);
+      if (before.compareTo(Duration.ofMinutes(-2)) < 0 || before.compareTo(CHANGE_WINDOW) > 0) {
+        continue;
+      }
+      long minutes = Math.max(0, before.toMinutes());
+      double weight = minutes <= 20 ? 0.5 : minutes <= 45 ? 0.4 : minutes <= 90 ? 0.25 : 0.1;
+      String where = "";
+      if (change.service() != null && !services.isEmpty()) {
+        if (matchesAffected(change.service())) {
+          weight = 1 - (1 - weight) * (1 - 0.3);
+          where = ", on the affected service";
+        } else {
+          weight *= 0.35;
+          where = ", on " + change.service() + ", which shows no symptom";
+        }
+      }
+      String title =
+          change.kind().cause.noun()
+              + (change.service() == null ? "" : " of " + change.service())
+              + " "
+              + Times.span(before)
+              + " before the onset: "
+              + clip(change.description(), 140);
+      Support support =
+          new Support(
+              "change", text(change.at()), change.description() + where, change.index(), weight);
+      add(change.kind().cause, title, support);
+      if (minutes <= 60) {
+        signals.add(
+            new Signal(
+                "incident.change-before-onset",
+                "medium",
+                "Change " + Times.span(before) + " before the onset",
+                change.description() + where,
+                support));
+      }
+      // errors that first appear after the change and look like the application's own
+      if (logs != null) {
+        for (TemplateRow row : logs.templates()) {
+          Instant first = Times.parse(row.firstTime()).orElse(null);
+          if (first != null
+              && isError(row)
+              && appeared(first)
+              && !first.isBefore(change.at())
+              && first.isBefore(onset.plus(Duration.ofMinutes(30)))
+              && APP_ERROR.matcher(words(row)).find()
+              && Signatures.inError(words(row)).isEmpty()) {
+            add(
+                change.kind().cause,
+                title,
+                new Support(
+                    "log",
+                    row.firstTime(),
+                    "new after the change: " + clip(row.example(), 200),
+                    "logs:" + row.firstLine(),
+                    change.kind() == Change.Kind.CONFIG ? 0.15 : 0.3));
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  private void logSignals(List<Signal> signals) {
+    if (logs == null) {
+      return;
+    }
+    int newErrors = 0;
+    for (TemplateRow row : logs.templates()) {
+      String words = words(row);
+      Instant first = Times.parse(row.firstTime()).orElse(null);
+      boolean fresh = appeared(first) && first.isAfter(onset.minus(Duration.ofMinutes(30)));
+      boolean bursting = row.signals().contains("burst");
+      boolean before =
+          first != null && first.isBefore(onset.minus(Duration.ofMinutes(30))) && !bursting;
+      Optional<Cause> mechanism = Signatures.inError(words);
+      if (isError(row) && fresh && newErrors < 5) {
+        newErrors++;
+        signals.add(
+            new Signal(
+                "incident.new-error",
+                "medium",
+                "New error " + (first == null ? "" : "from " + row.firstTime()),
+                row.count() + " × " + clip(row.template(), 200),
+                new Support(
+                    "log",
+                    row.firstTime(),
+                    clip(row.example(), 300),
+                    "logs:" + row.firstLine(),
+                    0)));
+      }
+      if (mechanism.isPresent() && (isError(row) || mechanism.get() == Cause.NOISY_NEIGHBOUR)) {
+        double weight = fresh || bursting ? 0.55 : before ? 0.12 : first == null ? 0.35 : 0.3;
+        String peer = Signatures.peer(row.example()).orElse(null);
+        if (mechanism.get() == Cause.DEPENDENCY_OUTAGE) {
+          weight *= 0.8; // timeouts and refusals are what every failure looks like from above
+          if (peer != null && matchesAffected(peer)) {
+            weight *= 0.5; // the peer is one of the services alerting: look inside it
+          }
+        }
+        if (mechanism.get() == Cause.TRAFFIC_SURGE) {
+          weight *= 0.5;
+        }
+        add(
+            mechanism.get(),
+            mechanismTitle(mechanism.get(), peer, row.example()),
+            new Support(
+                "log",
+                row.firstTime(),
+                row.count() + " × " + clip(row.example(), 240),
+                "logs:" + row.firstLine(),
+                weight));
+      }
+      if (fresh && first != null && !first.isAfter(onset.plus(Duration.ofMinutes(2)))) {
+        if (STARTUP.matcher(words).find() && !isError(row)) {
+          double weight = mentionsAffected(words) || services.isEmpty() ? 0.35 : 0.12;
+          add(
+              Cause.BAD_DEPLOY,
+              "A new version started "
+                  + Times.span(Duration.between(first, onset))
+                  + " before the"
+                  + " onset (seen in the log): "
+                  + clip(row.example(), 120),
+              new Support(
+                  "log",
+                  row.firstTime(),
+                  "new version starting: " + clip(row.example(), 200),
+                  "logs:" + row.firstLine(),
+                  weight));
+          appErrorsAfter(Cause.BAD_DEPLOY, first);
+        } else if (FLAG_FLIP.matcher(words).find() && !isError(row)) {
+          add(
+              Cause.FEATURE_FLAG,
+              "A feature flag changed "
+                  + Times.span(Duration.between(first, onset))
+                  + " before the"
+                  + " onset (seen in the log): "
+                  + clip(row.example(), 120),
+              new Support(
+                  "log",
+                  row.firstTime(),
+                  clip(row.example(), 200),
+                  "logs:" + row.firstLine(),
+                  0.35));
+          appErrorsAfter(Cause.FEATURE_FLAG, first);
+        }
+      }
+    }
+  }
+
+  /** Application errors (not infrastructure ones) that appear after {@code from}. */
+  private void appErrorsAfter(Cause cause, Instant from) {
+    for (TemplateRow row : logs.templates()) {
+      Instant first = Times.parse(row.firstTime()).orElse(null);
+      String words = words(row);
+      if (first != null
+          && !first.isBefore(from)
+          && isError(row)
+          && APP_ERROR.matcher(words).find()
+          && Signatures.inError(words).isEmpty()) {
+        add(
+            cause,
+            null,
+            new Support(
+                "log",
+                row.firstTime(),
+                "new error after it: " + clip(row.example(), 200),
+                "logs:" + row.firstLine(),
+                0.25));
+        return;
+      }
+    }
+  }
+
+  private void alertSignals() {
+    Set<String> seen = new LinkedHashSet<>();
+    for (Alert alert : input.alerts()) {
+      if (!seen.add(alert.name()) || alert.at().isAfter(onset.plus(Duration.ofHours(2)))) {
+        continue;
+      }
+      Signatures.inAlert(alert.text())
+          .ifPresent(
+              cause ->
+                  add(
+                      cause,
+                      mechanismTitle(cause, alert.service(), alert.text()),
+                      new Support(
+                          "alert", text(alert.at()), clip(alert.text(), 240), alert.index(), 0.3)));
+    }
+  }
+
+  private void metricSignals(List<Signal> signals) {
+    Shift surge = null;
+    for (Shift shift : shifts) {
+      boolean timely =
+          !shift.from().isBefore(onset.minus(Duration.ofMinutes(90)))
+              && !shift.from().isAfter(onset.plus(Duration.ofMinutes(10)));
+      double timing = timely ? 1 : 0.3;
+      String owner = owner(shift.series());
+      String what =
+          shift.series().label()
+              + " went from "
+              + Numbers.plain(shift.before(), 3)
+              + " to "
+              + Numbers.plain(shift.after(), 3)
+              + (shift.peak() != shift.after()
+                  ? " (peak " + Numbers.plain(shift.peak(), 3) + ")"
+                  : "")
+              + " from "
+              + text(shift.from());
+      Support support = new Support("metric", text(shift.from()), what, shift.series().label(), 0);
+      if (newVersion(shift) && timely) {
+        add(
+            Cause.BAD_DEPLOY,
+            "A new version ("
+                + shift.series().label()
+                + ") appeared "
+                + Times.span(Duration.between(shift.from(), onset))
+                + " from the onset",
+            weighted(support, 0.35));
+        if (logs != null) {
+          appErrorsAfter(Cause.BAD_DEPLOY, shift.from().minus(Duration.ofMinutes(2)));
+        }
+      }
+      switch (shift.kind()) {
+        case DNS -> {
+          if (shift.rising()) {
+            add(
+                Cause.DNS_FAILURE,
+                mechanismTitle(Cause.DNS_FAILURE, owner, what),
+                weighted(support, 0.45 * timing));
+          }
+        }
+        case STEAL -> {
+          if (shift.rising()) {
+            add(
+                Cause.NOISY_NEIGHBOUR,
+                "Another workload taking the CPU of "
+                    + (owner == null ? "the host" : owner)
+                    + " (steal time up)",
+                weighted(support, 0.6 * timing));
+          }
+        }
+        case CPU, MEMORY, DISK, CONNECTIONS -> {
+          if (!shift.rising() || !(shift.saturated() || shift.factor() >= 1.5)) {
+            break;
+          }
+          double weight = (shift.saturated() ? 0.5 : 0.25) * timing;
+          boolean someoneElse = owner != null && !services.isEmpty() && !matchesAffected(owner);
+          if (someoneElse) {
+            add(
+                Cause.NOISY_NEIGHBOUR,
+                "Another workload ("
+                    + owner
+                    + ") taking a shared resource ("
+                    + shift.kind().noun()
+                    + ")",
+                weighted(support, weight));
+          } else {
+            add(
+                Cause.RESOURCE_SATURATION,
+                shift.kind().noun().toUpperCase(Locale.ROOT).charAt(0)
+                    + shift.kind().noun().substring(1)
+                    + " saturated"
+                    + (owner == null ? "" : " on " + owner),
+                weighted(support, weight));
+          }
+          if (shift.saturated()) {
+            signals.add(
+                new Signal(
+                    "incident.saturation",
+                    "high",
+                    shift.kind().noun() + " saturated" + (owner == null ? "" : " on " + owner),
+                    what,
+                    support));
+          }
+        }
+        case RESTARTS -> {
+          if (shift.rising()) {
+            add(
+                Cause.RESOURCE_SATURATION,
+                "Containers restarting" + (owner == null ? "" : " on " + owner),
+                weighted(support, 0.2 * timing));
+          }
+        }
+        case TRAFFIC -> {
+          if (shift.rising() && shift.before() > 0 && shift.factor() >= 1.8) {
+            double weight = (shift.factor() >= 3 ? 0.65 : 0.5) * timing;
+            add(
+                Cause.TRAFFIC_SURGE,
+                "Traffic rose " + Numbers.plain(shift.factor(), 2) + "x from " + text(shift.from()),
+                weighted(support, weight));
+            if (surge == null && timely) {
+              surge = shift;
+            }
+          }
+        }
+        case ERRORS, LATENCY -> {
+          if (shift.rising()) {
+            signals.add(
+                new Signal(
+                    "incident.symptom", "medium", shift.series().label() + " rose", what, support));
+          }
+        }
+        default -> {}
+      }
+    }
+    for (Expiry expiry : expiries) {
+      add(
+          Cause.CERTIFICATE_EXPIRY,
+          "An expired TLS certificate (" + expiry.series().label() + ")",
+          new Support(
+              "metric",
+              text(expiry.at()),
+              expiry.series().label() + " says the certificate expired at " + text(expiry.at()),
+              expiry.series().label(),
+              0.7));
+    }
+    if (surge != null && causes.containsKey(Cause.RESOURCE_SATURATION)) {
+      // more traffic than capacity: the surge is the cause, the saturation how it shows
+      causes.get(Cause.RESOURCE_SATURATION).scale(0.6);
+    }
+  }
+
+  /**
+   * A change that touches what a mechanism depends on (a DNS record, a pool size, a certificate)
+   * shortly before the mechanism fails is the likelier root cause: it takes the mechanism's
+   * evidence, and the mechanism is ranked below it.
+   */
+  private void linkChangesToMechanisms() {
+    for (Change change : input.changes()) {
+      Duration before = Duration.between(change.at(), onset);
+      if (before.isNegative() && before.compareTo(Duration.ofMinutes(-2)) < 0
+          || before.compareTo(Duration.ofMinutes(90)) > 0) {
+        continue;
+      }
+      for (Cause mechanism :
+          List.of(
+              Cause.DNS_FAILURE,
+              Cause.CERTIFICATE_EXPIRY,
+              Cause.RESOURCE_SATURATION,
+              Cause.DEPENDENCY_OUTAGE,
+              Cause.TRAFFIC_SURGE)) {
+        Builder found = causes.get(mechanism);
+        if (found == null
+            || found.confidence() < 0.3
+            || !Signatures.changeTouches(mechanism, change.description())) {
+          continue;
+        }
+        Builder changed = causes.get(change.kind().cause);
+        if (changed == null) {
+          continue;
+        }
+        changed.add(
+            new Support(
+                "change",
+                text(change.at()),
+                "it touches what failed ("
+                    + mechanism.id()
+                    + "): "
+                    + clip(change.description(), 160),
+                change.index(),
+                0.45));
+        found.scale(0.6);
+        found.via = clip(change.description(), 80);
+      }
+    }
+  }
+
+  // ---- ranking
+
+  private void add(Cause cause, String title, Support support) {
+    causes.computeIfAbsent(cause, c -> new Builder(c)).offer(title, support);
+  }
+
+  private static Support weighted(Support support, double weight) {
+    return new Support(support.kind(), support.time(), support.text(), support.ref(), weight);
+  }
+
+  private List<Hypothesis> rank() {
+    List<Builder> builders =
+        causes.values().stream()
+            .filter(b -> b.confidence() >= 0.05)
+            .sorted(Comparator.comparingDouble(Builder::confidence).reversed())
+            .toList();
+    List<Hypothesis> ranked = new ArrayList<>();
+    for (Builder builder : builders) {
+      ranked.add(builder.build(ranked.size() + 1));
+    }
+    return ranked;
+  }
+
+  private String abstention(List<Hypothesis> ranked) {
+    if (onset == null) {
+      return "no symptom was found in the inputs (no alert, no rising error or latency series,"
+          + " no rise of errors in the log), so there is no onset to correlate with";
+    }
+    if (ranked.isEmpty()) {
+      return "nothing in the inputs points at a cause: no change before the onset, no error that"
+          + " names a mechanism (a certificate, DNS, a resource, a dependency), no saturation or"
+          + " surge in the metrics";
+    }
+    Hypothesis best = ranked.getFirst();
+    return "the strongest hypothesis, "
+        + best.cause()
+        + ", has a confidence of only "
+        + Numbers.plain(best.confidence(), 2)
+        + " (at least "
+        + ABSTAIN_BELOW
+        + " is needed to name a cause); gather more evidence: deploys and config changes of the"
+        + " affected services, their dependencies' errors, and saturation metrics";
+  }
+
+  /** The evidence for one cause, and the title of its strongest piece. */
+  private static final class Builder {
+    private final Cause cause;
+    private final List<Support> supports = new ArrayList<>();
+    private String title;
+    private double titleWeight = -1;
+    private double scale = 1;
+    private String via;
+
+    Builder(Cause cause) {
+      this.cause = cause;
+    }
+
+    void offer(String title, Support support) {
+      add(support);
+      if (title != null && support.weight() > titleWeight) {
+        this.title = title;
+        this.titleWeight = support.weight();
+      }
+    }
+
+    void add(Support support) {
+      if (supports.size() < 50) {
+        supports.add(support);
+      }
+    }
+
+    void scale(double factor) {
+      scale *= factor;
+    }
+
+    double confidence() {
+      double none = 1;
+      // one source of a kind counts fully, the rest of the same kind less: forty copies of one
+      // log line are one piece of evidence
+      Map<String, Integer> seen = new java.util.HashMap<>();
+      for (Support s :
+          supports.stream()
+              .sorted(Comparator.comparingDouble(Support::weight).reversed())
+              .toList()) {
+        int n = seen.merge(s.kind(), 1, Integer::sum);
+        double weight = n == 1 ? s.weight() : s.weight() / (2.0 * n);
+        none *= 1 - weight;
+      }
+      return Math.min(MAX_CONFIDENCE, (1 - none) * scale);
+    }
+
+    Hypothesis build(int rank) {
+      List<Support> evidence =
+          supports.stream()
+              .sorted(Comparator.comparingDouble(Support::weight).reversed())
+              .limit(10)
+              .map(s -> new Support(s.kind(), s.time(), s.text(), s.ref(), round(s.weight())))
+              .toList();
+      String text = title == null ? cause.noun() : title;
+      if (via != null) {
+        text += " (the change \"" + via + "\" may have caused it)";
+      }
+      return new Hypothesis(rank, cause.id(), text, round(confidence()), evidence);
+    }
+  }
+
+  // ---- the timeline
+
+  private List<TimelineEntry> timeline() {
+    List<TimelineEntry> entries = new ArrayList<>();
+    for (Change change : input.changes()) {
+      entries.add(
+          new TimelineEntry(
+              text(change.at()),
+              "change",
+              change.service(),
+              clip(change.description(), 240),
+              change.index()));
+    }
+    Set<String> firing = new LinkedHashSet<>();
+    for (Alert alert : input.alerts()) {
+      if (firing.add(alert.name() + "\0" + alert.service())) {
+        entries.add(
+            new TimelineEntry(
+                text(alert.at()),
+                "alert",
+                alert.service(),
+                clip(alert.text(), 240),
+                alert.index()));
+      }
+      if (alert.resolvedAt() != null) {
+        entries.add(
+            new TimelineEntry(
+                text(alert.resolvedAt()),
+                "resolved",
+                alert.service(),
+                "resolved: " + alert.name(),
+                alert.index()));
+      }
+    }
+    if (logs != null) {
+      for (TemplateRow row : logs.templates()) {
+        Instant first = Times.parse(row.firstTime()).orElse(null);
+        if (first != null && isError(row) && appeared(first)) {
+          entries.add(
+              new TimelineEntry(
+                  row.firstTime(),
+                  "log",
+                  null,
+                  "first " + clip(row.template(), 200) + " (" + row.count() + " in all)",
+                  "logs:" + row.firstLine()));
+        }
+      }
+      if (logs.errorRateChange() != null) {
+        LogsDetails.RateChange change = logs.errorRateChange();
+        entries.add(
+            new TimelineEntry(
+                change.at(),
+                "log",
+                null,
+                "error rate up "
+                    + Numbers.plain(change.factor(), 2)
+                    + "x ("
+                    + Numbers.plain(change.before(), 2)
+                    + " to "
+                    + Numbers.plain(change.after(), 2)
+                    + " per "
+                    + change.bucket()
+                    + ")",
+                "logs"));
+      }
+    }
+    for (Shift shift : shifts) {
+      entries.add(
+          new TimelineEntry(
+              text(shift.from()),
+              "metric",
+              owner(shift.series()),
+              shift.series().label()
+                  + (shift.rising() ? " up" : " down")
+                  + " from "
+                  + Numbers.plain(shift.before(), 3)
+                  + " to "
+                  + Numbers.plain(shift.after(), 3)
+                  + (shift.saturated() ? " (saturated)" : ""),
+              shift.series().label()));
+    }
+    for (Expiry expiry : expiries) {
+      entries.add(
+          new TimelineEntry(
+              text(expiry.at()),
+              "metric",
+              owner(expiry.series()),
+              "certificate expired: " + expiry.series().label(),
+              expiry.series().label()));
+    }
+    if (onset != null) {
+      entries.add(new TimelineEntry(text(onset), "onset", null, "onset: " + onsetBy, null));
+    }
+    entries.removeIf(e -> e.time() == null);
+    entries.sort(Comparator.comparing(e -> Times.parse(e.time()).orElse(Instant.EPOCH)));
+    return entries;
+  }
+
+  /** At most {@link #TIMELINE_LIMIT} entries: those nearest the onset, in time order. */
+  private List<TimelineEntry> limit(List<TimelineEntry> timeline) {
+    if (timeline.size() <= TIMELINE_LIMIT) {
+      return timeline;
+    }
+    Instant centre = onset == null ? Times.parse(timeline.getFirst().time()).orElseThrow() : onset;
+    return timeline.stream()
+        .sorted(
+            Comparator.comparing(
+                e -> Duration.between(centre, Times.parse(e.time()).orElseThrow()).abs()))
+        .limit(TIMELINE_LIMIT)
+        .sorted(Comparator.comparing(e -> Times.parse(e.time()).orElseThrow()))
+        .toList();
+  }
+
+  private String resolvedAt() {
+    Instant last = null;
+    for (Alert alert : input.alerts()) {
+      if (alert.resolvedAt() == null) {
+        return null;
+      }
+      if (last == null || alert.resolvedAt().isAfter(last)) {
+        last = alert.resolvedAt();
+      }
+    }
+    return text(last);
+  }
+
+  // ---- small helpers
+
+  private boolean mentionsAffected(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    for (String service : services) {
+      if (lower.contains(service.toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Within the incident: from a little before the onset to two hours after. */
+  private boolean near(Instant at) {
+    return !at.isBefore(onset.minus(Duration.ofMinutes(10)))
+        && !at.isAfter(onset.plus(Duration.ofHours(2)));
+  }
+
+  private boolean matchesAffected(String service) {
+    String s = service.toLowerCase(Locale.ROOT);
+    for (String affected : services) {
+      String a = affected.toLowerCase(Locale.ROOT);
+      if (a.equals(s) || a.contains(s) || s.contains(a)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String owner(Series series) {
+    String owner = IncidentInput.service(series.labels());
+    if (owner == null) {
+      owner = series.labels().get("pod");
+    }
+    if (owner == null) {
+      for (String label : List.of("node", "instance", "host")) {
+        if (series.labels().containsKey(label)) {
+          return null; // a host's series: shared, not a workload's
+        }
+      }
+    }
+    return owner;
+  }
+
+  private boolean appeared(Instant first) {
+    return first != null && logStart != null && first.isAfter(logStart.plus(SETTLED));
+  }
+
+  private static boolean isError(TemplateRow row) {
+    return row.level().equals("error")
+        || row.level().equals("fatal")
+        || row.errors() > 0
+        || row.signals().contains("error-words")
+        || row.signals().contains("stack-trace");
+  }
+
+  private static final List<String> VERSION_LABELS =
+      List.of("version", "image", "revision", "release", "build", "tag", "pod_template_hash");
+
+  /** Pods (or requests) of a version that was not there before: a rollout. */
+  private static boolean newVersion(Shift shift) {
+    boolean versioned = false;
+    for (String label : VERSION_LABELS) {
+      versioned |= shift.series().labels().containsKey(label);
+    }
+    return versioned && shift.rising() && shift.before() == 0;
+  }
+
+  private static Optional<Expiry> expiry(Series series) {
+    boolean remaining = series.words().matches("(?is).*(remaining|until|left|days).*");
+    for (int i = 0; i < series.values().length; i++) {
+      double value = series.values()[i];
+      long at = series.seconds()[i];
+      boolean expired = remaining ? value <= 0 : value > 1e9 && value <= at;
+      if (expired) {
+        return Optional.of(
+            new Expiry(
+                series,
+                remaining ? Instant.ofEpochSecond(at) : Instant.ofEpochSecond((long) value)));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String mechanismTitle(Cause cause, String subject, String example) {
+    return switch (cause) {
+      case CERTIFICATE_EXPIRY ->
+          "An expired or invalid TLS certificate" + (subject == null ? "" : " (" + subject + ")");
+      case DNS_FAILURE -> "DNS resolution failing" + (subject == null ? "" : " for " + subject);
+      case RESOURCE_SATURATION ->
+          "A resource running out"
+              + (subject == null ? "" : " on " + subject)
+              + ": "
+              + clip(example, 100);
+      case DEPENDENCY_OUTAGE ->
+          (subject == null ? "A dependency" : "The dependency " + subject)
+              + " failing: "
+              + clip(example, 100);
+      case NOISY_NEIGHBOUR -> "A noisy neighbour: " + clip(example, 100);
+      case TRAFFIC_SURGE -> "More traffic than capacity: " + clip(example, 100);
+      default -> cause.noun() + ": " + clip(example, 100);
+    };
+  }
+
+  static String text(Instant instant) {
+    return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+
+  static String clip(String text, int max) {
+    String line = text.replaceAll("\\s+", " ").strip();
+    return line.length() <= max ? line : line.substring(0, max - 1) + "…";
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 100) / 100.0;
+  }
+}

@@ -1,0 +1,46 @@
+package dev.sremcp.domain.incident;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One metric series of a Prometheus range query.
+ *
+ * @param name the metric's name, or the query when the series has none
+ * @param query the query the user ran, or {@code null} when not given
+ * @param seconds the points' times, in epoch seconds, ascending
+ */
+record Series(
+    String name, String query, Map<String, String> labels, long[] seconds, double[] values) {
+
+  Series {
+    Objects.requireNonNull(name, "name");
+    labels = Map.copyOf(labels);
+    if (seconds.length != values.length) {
+      throw new IllegalArgumentException("times and values differ in length");
+    }
+  }
+
+  /** The series as a responder names it: {@code node_cpu{node="n7"}}. */
+  String label() {
+    StringBuilder text = new StringBuilder(name.length() > 80 ? name.substring(0, 80) + "…" : name);
+    if (!labels.isEmpty()) {
+      text.append('{');
+      labels.entrySet().stream()
+          .filter(e -> !e.getKey().equals("__name__"))
+          .sorted(Map.Entry.comparingByKey())
+          .limit(4)
+          .forEach(e -> text.append(e.getKey()).append("=\"").append(e.getValue()).append("\","));
+      if (text.charAt(text.length() - 1) == ',') {
+        text.setLength(text.length() - 1);
+      }
+      text.append('}');
+    }
+    return text.toString();
+  }
+
+  /** The text the series is classified by: its name, query and label values. */
+  String words() {
+    return name + " " + (query == null ? "" : query) + " " + String.join(" ", labels.keySet());
+  }
+}

@@ -1,0 +1,314 @@
+package dev.sremcp.domain.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sremcp.domain.report.Analysis;
+import dev.sremcp.domain.report.Finding;
+import dev.sremcp.domain.tool.AnalysisContext;
+import dev.sremcp.domain.tool.Arguments;
+import dev.sremcp.domain.tool.InvalidArgumentsException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class IncidentAnalyzerTest {
+
+  private static final Instant START = Instant.parse("2026-03-14T09:00:00Z");
+
+  private static IncidentDetails analyze(Map<String, Object> arguments) {
+    return (IncidentDetails) run(arguments).details();
+  }
+
+  private static Analysis run(Map<String, Object> arguments) {
+    return new IncidentAnalyzer().analyze(Arguments.of(arguments), AnalysisContext.detached());
+  }
+
+  /** Two hours of a service's log: healthy traffic, then {@code errors} from minute 62 on. */
+  private static String log(String... errors) {
+    StringBuilder log = new StringBuilder();
+    for (int minute = 0; minute < 120; minute++) {
+      for (int i = 0; i < 5; i++) {
+        log.append(
+            "%s INFO  [checkout] c.s.OrderController - GET /api/orders/%d 200 %dms\n"
+                .formatted(START.plusSeconds(minute * 60L + i * 11), minute * 10 + i, 10 + i));
+      }
+      if (minute % 17 == 0) {
+        log.append(
+            "%s WARN  [checkout] c.s.Cache - cache miss ratio 0.%d above 0.2\n"
+                .formatted(START.plusSeconds(minute * 60L + 30), 2 + minute % 5));
+      }
+      if (minute >= 62) {
+        for (String error : errors) {
+          log.append(
+              "%s ERROR [checkout] c.s.PaymentClient - %s\n"
+                  .formatted(START.plusSeconds(minute * 60L + 40), error.formatted(minute)));
+        }
+      }
+    }
+    return log.toString();
+  }
+
+  private static Map<String, Object> alertmanager(String name, String service, Instant at) {
+    return Map.of(
+        "version",
+        "4",
+        "status",
+        "firing",
+        "alerts",
+        List.of(
+            Map.of(
+                "status",
+                "firing",
+                "labels",
+                Map.of("alertname", name, "service", service, "severity", "critical"),
+                "annotations",
+                Map.of("summary", "5xx ratio above 5% for " + service),
+                "startsAt",
+                at.toString(),
+                "endsAt",
+                "0001-01-01T00:00:00Z")));
+  }
+
+  private static Map<String, Object> change(Instant at, String service, String description) {
+    return Map.of("time", at.toString(), "service", service, "description", description);
+  }
+
+  @Test
+  void aDeployShortlyBeforeNewApplicationErrorsIsTheFirstHypothesis() {
+    IncidentDetails details =
+        analyze(
+            Map.of(
+                "alerts",
+                List.of(alertmanager("HighErrorRate", "checkout", START.plusSeconds(65 * 60))),
+                "changes",
+                List.of(
+                    change(START.plusSeconds(10 * 60), "search", "Deploy search 1.2.0 -> 1.3.0"),
+                    change(
+                        START.plusSeconds(58 * 60),
+                        "checkout",
+                        "ArgoCD sync: checkout 2.40.3 -> 2.41.0")),
+                "logs",
+                log(
+                    "java.lang.NullPointerException: Cannot invoke \"Order.total()\" because \"order\" is null (order %d)")));
+
+    assertThat(details.abstained()).isFalse();
+    assertThat(details.onset()).isEqualTo("2026-03-14T10:02:40Z");
+    assertThat(details.hypotheses().getFirst().cause()).isEqualTo("bad-deploy");
+    assertThat(details.hypotheses().getFirst().title()).contains("checkout").contains("2.41.0");
+    assertThat(details.hypotheses().getFirst().evidence())
+        .extracting(IncidentDetails.Support::kind)
+        .contains("change", "log");
+    assertThat(details.affected().services()).containsExactly("checkout");
+    assertThat(details.timeline())
+        .extracting(IncidentDetails.TimelineEntry::kind)
+        .contains("change", "alert", "log", "onset");
+    assertThat(details.timeline())
+        .isSortedAccordingTo(java.util.Comparator.comparing(e -> Instant.parse(e.time())));
+  }
+
+  @Test
+  void errorsThatNameAFailedLookupPointAtDnsEvenWithoutAChange() {
+    IncidentDetails details =
+        analyze(
+            Map.of(
+                "logs",
+                log(
+                    "dial tcp: lookup payments.internal on 10.0.0.10:53: no such host (order %d)")));
+
+    assertThat(details.hypotheses().getFirst().cause()).isEqualTo("dns-failure");
+    assertThat(details.hypotheses().getFirst().title()).contains("payments.internal");
+    assertThat(details.abstained()).isFalse();
+  }
+
+  @Test
+  void genericErrorsWithNothingElseAbstain() {
+    Analysis analysis =
+        run(
+            Map.of(
+                "alerts",
+                List.of(alertmanager("HighErrorRate", "checkout", START.plusSeconds(65 * 60))),
+                "logs",
+                log("request failed with HTTP 500 Internal Server Error (order %d)")));
+    IncidentDetails details = (IncidentDetails) analysis.details();
+
+    assertThat(details.abstained()).isTrue();
+    assertThat(details.abstention()).isNotBlank();
+    assertThat(analysis.summary()).contains("Insufficient evidence");
+    assertThat(analysis.findings())
+        .extracting(Finding::ruleId)
+        .contains("incident.insufficient-evidence", "incident.onset");
+  }
+
+  @Test
+  void aChangeHoursBeforeTheOnsetOnAnotherServiceIsNotBlamed() {
+    IncidentDetails details =
+        analyze(
+            Map.of(
+                "alerts",
+                List.of(alertmanager("HighErrorRate", "checkout", START.plusSeconds(65 * 60))),
+                "changes",
+                List.of(
+                    change(START.minusSeconds(5 * 3600), "search", "Deploy search 1.2.0 -> 1.3.0")),
+                "logs",
+                log("request failed with HTTP 500 Internal Server Error (order %d)")));
+
+    assertThat(details.abstained()).isTrue();
+    assertThat(details.hypotheses())
+        .noneMatch(h -> h.cause().equals("bad-deploy") && h.confidence() >= 0.3);
+  }
+
+  @Test
+  void aSaturatedPoolInTheMetricsIsResourceSaturation() {
+    List<List<Object>> inUse = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      double value = i < 60 ? 40 + (i % 7) : Math.min(150, 40 + (i - 60) * 12);
+      inUse.add(List.of(START.getEpochSecond() + i * 60L, String.valueOf(value)));
+    }
+    Map<String, Object> response =
+        Map.of(
+            "status",
+            "success",
+            "data",
+            Map.of(
+                "resultType",
+                "matrix",
+                "result",
+                List.of(
+                    Map.of(
+                        "metric",
+                        Map.of("__name__", "hikaricp_connections_active", "service", "checkout"),
+                        "values",
+                        inUse))));
+    IncidentDetails details =
+        analyze(
+            Map.of(
+                "metrics",
+                List.of(response),
+                "logs",
+                log(
+                    "HikariPool-1 - Connection is not available, request timed out after 30000ms. (%d)")));
+
+    assertThat(details.hypotheses().getFirst().cause()).isEqualTo("resource-saturation");
+    assertThat(details.hypotheses().getFirst().evidence())
+        .extracting(IncidentDetails.Support::kind)
+        .contains("metric", "log");
+  }
+
+  @Test
+  void readsPagerDutyAndOpsgeniePayloadsAndTheirResolutions() {
+    Map<String, Object> triggered =
+        Map.of(
+            "event",
+            Map.of(
+                "event_type",
+                "incident.triggered",
+                "occurred_at",
+                "2026-03-14T10:04:12Z",
+                "data",
+                Map.of(
+                    "id",
+                    "PGR0VU2",
+                    "title",
+                    "checkout: p99 latency above 2s",
+                    "created_at",
+                    "2026-03-14T10:04:12Z",
+                    "service",
+                    Map.of("summary", "checkout-api"))));
+    Map<String, Object> resolved =
+        Map.of(
+            "event",
+            Map.of(
+                "event_type",
+                "incident.resolved",
+                "occurred_at",
+                "2026-03-14T10:40:00Z",
+                "data",
+                Map.of("id", "PGR0VU2", "title", "checkout: p99 latency above 2s")));
+    Map<String, Object> opsgenie =
+        Map.of(
+            "action",
+            "Create",
+            "alert",
+            Map.of(
+                "message",
+                "Disk usage above 95% on db-03",
+                "createdAt",
+                1773482640000L,
+                "entity",
+                "db-03",
+                "tags",
+                List.of("database", "service:orders-db")));
+
+    IncidentDetails details = analyze(Map.of("alerts", List.of(triggered, resolved, opsgenie)));
+
+    assertThat(details.inputs().alerts()).isEqualTo(2);
+    assertThat(details.affected().services()).contains("checkout-api", "orders-db");
+    assertThat(details.timeline())
+        .extracting(IncidentDetails.TimelineEntry::kind)
+        .contains("alert", "resolved");
+    assertThat(details.hypotheses())
+        .extracting(IncidentDetails.Hypothesis::cause)
+        .contains("resource-saturation");
+  }
+
+  @Test
+  void aHundredThousandLogLinesAndTenThousandEventsGiveABoundedResult() {
+    StringBuilder log = new StringBuilder();
+    for (int i = 0; i < 100_000; i++) {
+      Instant at = START.plusMillis(i * 72L); // two hours
+      log.append(at)
+          .append(i > 60_000 && i % 7 == 0 ? " ERROR pool exhausted" : " INFO ok ")
+          .append(i % 100)
+          .append('\n');
+    }
+    List<Map<String, Object>> alerts = new ArrayList<>();
+    for (int i = 0; i < 5_000; i++) {
+      alerts.add(alertmanager("Alert" + (i % 50), "svc-" + (i % 20), START.plusSeconds(i)));
+    }
+    List<Map<String, Object>> changes = new ArrayList<>();
+    for (int i = 0; i < 5_000; i++) {
+      changes.add(
+          change(START.plusSeconds(i), "svc-" + (i % 20), "kubectl apply configmap svc-" + i));
+    }
+    assertThat(log.length()).isLessThan(8 * 1024 * 1024); // the enterprise tier's cap
+
+    Analysis analysis = run(Map.of("logs", log.toString(), "alerts", alerts, "changes", changes));
+    IncidentDetails details = (IncidentDetails) analysis.details();
+
+    assertThat(details.inputs().logLines()).isEqualTo(100_000);
+    assertThat(details.inputs().alerts() + details.inputs().changes()).isEqualTo(10_000);
+    assertThat(details.timeline()).hasSizeLessThanOrEqualTo(Investigation.TIMELINE_LIMIT);
+    assertThat(details.timelineTotal()).isGreaterThan(Investigation.TIMELINE_LIMIT);
+    assertThat(details.hypotheses()).allMatch(h -> h.evidence().size() <= 10);
+    assertThat(analysis.findings()).hasSizeLessThanOrEqualTo(50);
+    assertThat(details.evidence().length()).isLessThanOrEqualTo(6_000);
+  }
+
+  @Test
+  void refusesWhatItCannotReadNamingWhere() {
+    assertThatThrownBy(() -> run(Map.of()))
+        .isInstanceOf(InvalidArgumentsException.class)
+        .hasMessageContaining("at least one of alerts, logs, changes or metrics");
+    assertThatThrownBy(() -> run(Map.of("alerts", List.of(Map.of("foo", 1)))))
+        .hasMessageContaining("alerts[0] is not an alert payload");
+    assertThatThrownBy(
+            () ->
+                run(
+                    Map.of(
+                        "alerts",
+                        List.of(
+                            Map.of(
+                                "alerts",
+                                List.of(Map.of("labels", Map.of(), "startsAt", "yesterday")))))))
+        .hasMessageContaining("alerts[0].alerts[0].startsAt is not a time");
+    assertThatThrownBy(
+            () -> run(Map.of("changes", List.of(Map.of("time", "2026-03-14T10:00:00Z")))))
+        .hasMessageContaining("changes[0].description is missing");
+    assertThatThrownBy(() -> run(Map.of("metrics", List.of(Map.of("status", "success")))))
+        .hasMessageContaining("metrics[0] is not a Prometheus query_range response");
+    assertThatThrownBy(() -> run(Map.of("logs", "   \n  \n"))).hasMessageContaining("logs:");
+  }
+}

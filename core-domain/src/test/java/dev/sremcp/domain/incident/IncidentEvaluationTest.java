@@ -1,0 +1,86 @@
+package dev.sremcp.domain.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code analyze_incident} on the evaluation set (test resources, {@code incidents/set}): synthetic
+ * but realistic incidents with a known cause, and some where the inputs support none. The floors
+ * are those measured when the set was made (docs/benchmarks.md), a little below, so that a change
+ * that makes the analysis worse fails here.
+ */
+class IncidentEvaluationTest {
+
+  static List<IncidentEvaluation.Scenario> scenarios(String folder)
+      throws IOException, URISyntaxException {
+    Path directory =
+        Path.of(IncidentEvaluationTest.class.getResource("/incidents/" + folder).toURI());
+    ObjectMapper mapper = new ObjectMapper();
+    List<IncidentEvaluation.Scenario> scenarios = new ArrayList<>();
+    try (Stream<Path> files = Files.list(directory)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> scenario = mapper.readValue(file.toFile(), Map.class);
+        Object expected = ((Map<?, ?>) scenario.get("expected")).get("cause");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> arguments = (Map<String, Object>) scenario.get("arguments");
+        scenarios.add(
+            new IncidentEvaluation.Scenario(
+                (String) scenario.get("id"),
+                expected == null ? null : (String) expected,
+                arguments));
+      }
+    }
+    return scenarios;
+  }
+
+  static void print(IncidentEvaluation.Score score) {
+    for (IncidentEvaluation.Outcome o : score.outcomes()) {
+      System.out.printf(
+          "%-48s %-20s %-6s %s %s%n",
+          o.id(),
+          o.expected(),
+          o.error() != null
+              ? "ERROR"
+              : o.expected() == null
+                  ? (o.abstained() ? "ok" : "MISS")
+                  : o.top1() ? "top1" : o.top3() ? "top3" : "MISS",
+          (o.abstained() ? "abstained " : "") + o.ranked() + " " + o.topConfidence(),
+          o.error() == null ? "" : o.error());
+    }
+    System.out.printf(
+        "top1 %.3f top3 %.3f abstention precision %.3f recall %.3f (%d with a cause, %d without)%n",
+        score.top1(),
+        score.top3(),
+        score.abstentionPrecision(),
+        score.abstentionRecall(),
+        score.withCause(),
+        score.withoutCause());
+  }
+
+  @Test
+  void meetsTheMeasuredAccuracyOnTheEvaluationSet() throws Exception {
+    List<IncidentEvaluation.Scenario> scenarios = scenarios("set");
+    IncidentEvaluation.Score score = IncidentEvaluation.score(scenarios);
+    print(score);
+
+    assertThat(score.withCause()).isGreaterThanOrEqualTo(20);
+    assertThat(score.withoutCause()).isGreaterThanOrEqualTo(5);
+    assertThat(score.outcomes()).allMatch(o -> o.error() == null);
+    // measured 2026-11-25: top-1 0.769, top-3 0.846, abstention precision 0.750, recall 1.000
+    assertThat(score.top1()).isGreaterThanOrEqualTo(0.73);
+    assertThat(score.top3()).isGreaterThanOrEqualTo(0.80);
+    assertThat(score.abstentionPrecision()).isGreaterThanOrEqualTo(0.70);
+    assertThat(score.abstentionRecall()).isGreaterThanOrEqualTo(0.95);
+  }
+}

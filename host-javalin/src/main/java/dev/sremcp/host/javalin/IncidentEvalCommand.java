@@ -1,0 +1,157 @@
+package dev.sremcp.host.javalin;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.sremcp.domain.incident.IncidentEvaluation;
+import dev.sremcp.mcp.jsonrpc.Json;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sre-mcp incident-eval DIR}: {@code analyze_incident} scored on scenario files with a known
+ * answer, deterministic only: top-1 and top-3 accuracy, and the precision and recall of its
+ * abstentions.
+ */
+@Command(
+    name = "incident-eval",
+    mixinStandardHelpOptions = true,
+    description =
+        "Score analyze_incident on labelled incident scenarios (*.json: {id, expected: {cause},"
+            + " arguments}): top-1 and top-3 accuracy, abstention precision and recall.")
+final class IncidentEvalCommand implements Callable<Integer> {
+
+  @Parameters(
+      paramLabel = "DIR",
+      description =
+          "A folder of scenario files: {\"id\", \"expected\": {\"cause\": \"bad-deploy\" or"
+              + " null}, \"arguments\": {the analyze_incident arguments}}.")
+  Path directory;
+
+  @Option(
+      names = "--min-top1",
+      defaultValue = "0",
+      description = "Exit 1 when top-1 accuracy is below this (a floor for CI).")
+  double minTop1;
+
+  @Option(
+      names = "--min-top3",
+      defaultValue = "0",
+      description = "Exit 1 when top-3 accuracy is below this.")
+  double minTop3;
+
+  @Option(
+      names = "--min-abstention",
+      defaultValue = "0",
+      description = "Exit 1 when abstention precision or recall is below this.")
+  double minAbstention;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!Files.isDirectory(directory)) {
+      err.println("sre-mcp incident-eval: " + directory + " is not a folder");
+      return 2;
+    }
+    List<IncidentEvaluation.Scenario> scenarios;
+    try {
+      scenarios = read(directory);
+    } catch (IllegalArgumentException e) {
+      err.println("sre-mcp incident-eval: " + e.getMessage());
+      return 2;
+    }
+    if (scenarios.isEmpty()) {
+      err.println("sre-mcp incident-eval: " + directory + " holds no *.json scenario");
+      return 2;
+    }
+    long started = System.nanoTime();
+    IncidentEvaluation.Score score = IncidentEvaluation.score(scenarios);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    out.printf(
+        "%-44s %-20s %-9s %s%n", "scenario", "expected", "result", "ranked (top confidence)");
+    for (IncidentEvaluation.Outcome o : score.outcomes()) {
+      String result =
+          o.error() != null
+              ? "ERROR"
+              : o.expected() == null
+                  ? (o.abstained() ? "ok" : "MISS")
+                  : o.top1() ? "top-1" : o.top3() ? "top-3" : "MISS";
+      out.printf(
+          "%-44s %-20s %-9s %s%s%n",
+          o.id(),
+          o.expected() == null ? "(none)" : o.expected(),
+          result,
+          o.abstained() ? "abstained; " : "",
+          o.error() != null
+              ? o.error()
+              : String.join(", ", o.ranked().subList(0, Math.min(4, o.ranked().size())))
+                  + " ("
+                  + String.format("%.2f", o.topConfidence())
+                  + ")");
+    }
+    out.printf(
+        "%n%d scenarios with a cause, %d without, in %.1f s%n"
+            + "top-1 accuracy %.3f, top-3 accuracy %.3f, abstention precision %.3f, recall %.3f%n",
+        score.withCause(),
+        score.withoutCause(),
+        seconds,
+        score.top1(),
+        score.top3(),
+        score.abstentionPrecision(),
+        score.abstentionRecall());
+    boolean met = true;
+    if (score.top1() < minTop1) {
+      out.printf("top-1 %.3f is below --min-top1 %.3f%n", score.top1(), minTop1);
+      met = false;
+    }
+    if (score.top3() < minTop3) {
+      out.printf("top-3 %.3f is below --min-top3 %.3f%n", score.top3(), minTop3);
+      met = false;
+    }
+    if (Math.min(score.abstentionPrecision(), score.abstentionRecall()) < minAbstention) {
+      out.printf("abstention precision or recall is below --min-abstention %.3f%n", minAbstention);
+      met = false;
+    }
+    out.flush();
+    return met ? 0 : 1;
+  }
+
+  static List<IncidentEvaluation.Scenario> read(Path directory) throws IOException {
+    List<Path> files;
+    try (Stream<Path> listed = Files.list(directory)) {
+      files = listed.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+    }
+    List<IncidentEvaluation.Scenario> scenarios = new ArrayList<>();
+    for (Path file : files) {
+      Map<String, Object> scenario =
+          Json.MAPPER.readValue(file.toFile(), new TypeReference<Map<String, Object>>() {});
+      Object expected = scenario.get("expected") instanceof Map<?, ?> map ? map.get("cause") : null;
+      if (!(scenario.get("arguments") instanceof Map<?, ?> arguments)) {
+        throw new IllegalArgumentException(file + " has no arguments object");
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> typed = (Map<String, Object>) arguments;
+      String id = scenario.get("id") instanceof String s ? s : file.getFileName().toString();
+      try {
+        scenarios.add(
+            new IncidentEvaluation.Scenario(
+                id, expected == null ? null : expected.toString(), typed));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(file + ": " + e.getMessage());
+      }
+    }
+    return scenarios;
+  }
+}
