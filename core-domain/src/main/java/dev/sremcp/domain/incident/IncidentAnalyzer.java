@@ -106,7 +106,7 @@ public final class IncidentAnalyzer implements Analyzer {
       findings.add(
           Finding.rule(
               signal.ruleId(),
-              Severity.fromId(signal.severity()),
+              signal.severity(),
               signal.title(),
               signal.message(),
               List.of(evidence(signal.evidence())),

@@ -30,6 +30,27 @@ public final class IncidentEvaluation {
         Cause.fromId(expectedCause);
       }
     }
+
+    /**
+     * A scenario file as parsed JSON: {@code {"id", "expected": {"cause"}, "arguments"}}.
+     *
+     * @param name the file's name, the id when the file has none
+     * @throws IllegalArgumentException naming what the file lacks
+     */
+    public static Scenario of(Map<String, Object> file, String name) {
+      Object expected = file.get("expected") instanceof Map<?, ?> map ? map.get("cause") : null;
+      if (!(file.get("arguments") instanceof Map<?, ?> arguments)) {
+        throw new IllegalArgumentException(name + " has no arguments object");
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> typed = (Map<String, Object>) arguments;
+      String id = file.get("id") instanceof String s ? s : name;
+      try {
+        return new Scenario(id, expected == null ? null : expected.toString(), typed);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(name + ": " + e.getMessage());
+      }
+    }
   }
 
   /** What the analysis said of one scenario. */
@@ -51,7 +72,41 @@ public final class IncidentEvaluation {
       double top3,
       double abstentionPrecision,
       double abstentionRecall,
-      List<Outcome> outcomes) {}
+      List<Outcome> outcomes) {
+
+    /** One line per scenario, then the scores, as plain text. */
+    public String table() {
+      StringBuilder text = new StringBuilder();
+      text.append(
+          "%-48s %-20s %-7s %s%n"
+              .formatted("scenario", "expected", "result", "ranked (top confidence)"));
+      for (Outcome o : outcomes) {
+        String result =
+            o.error() != null
+                ? "ERROR"
+                : o.expected() == null
+                    ? (o.abstained() ? "ok" : "MISS")
+                    : o.top1() ? "top-1" : o.top3() ? "top-3" : "MISS";
+        text.append(
+            "%-48s %-20s %-7s %s%s%n"
+                .formatted(
+                    o.id(),
+                    o.expected() == null ? "(none)" : o.expected(),
+                    result,
+                    o.abstained() ? "abstained; " : "",
+                    o.error() != null
+                        ? o.error()
+                        : String.join(", ", o.ranked().subList(0, Math.min(4, o.ranked().size())))
+                            + " (%.2f)".formatted(o.topConfidence())));
+      }
+      text.append(
+          ("%n%d scenarios with a cause, %d without%ntop-1 accuracy %.3f, top-3 accuracy %.3f,"
+                  + " abstention precision %.3f, recall %.3f%n")
+              .formatted(
+                  withCause, withoutCause, top1, top3, abstentionPrecision, abstentionRecall));
+      return text.toString();
+    }
+  }
 
   public static Score score(List<Scenario> scenarios) {
     IncidentAnalyzer analyzer = new IncidentAnalyzer();

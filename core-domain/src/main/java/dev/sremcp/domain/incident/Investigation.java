@@ -6,6 +6,7 @@ import dev.sremcp.domain.incident.IncidentDetails.Support;
 import dev.sremcp.domain.incident.IncidentDetails.TimelineEntry;
 import dev.sremcp.domain.logs.LogsDetails;
 import dev.sremcp.domain.logs.LogsDetails.TemplateRow;
+import dev.sremcp.domain.report.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -91,7 +92,7 @@ final class Investigation {
   record Result(IncidentDetails details, List<Signal> signals) {}
 
   /** A correlated signal, shown as a finding. */
-  record Signal(String ruleId, String severity, String title, String message, Support evidence) {}
+  record Signal(String ruleId, Severity severity, String title, String message, Support evidence) {}
 
   static Result run(IncidentInput input, LogsDetails logs) {
     return new Investigation(input, logs).run();
@@ -288,34 +289,25 @@ final class Investigation {
         signals.add(
             new Signal(
                 "incident.change-before-onset",
-                "medium",
+                Severity.MEDIUM,
                 "Change " + Times.span(before) + " before the onset",
                 change.description() + where,
                 support));
       }
       // errors that first appear after the change and look like the application's own
       if (logs != null) {
-        for (TemplateRow row : logs.templates()) {
-          Instant first = Times.parse(row.firstTime()).orElse(null);
-          if (first != null
-              && isError(row)
-              && appeared(first)
-              && !first.isBefore(change.at())
-              && first.isBefore(onset.plus(Duration.ofMinutes(30)))
-              && APP_ERROR.matcher(words(row)).find()
-              && Signatures.inError(words(row)).isEmpty()) {
-            add(
-                change.kind().cause,
-                title,
-                new Support(
-                    "log",
-                    row.firstTime(),
-                    "new after the change: " + clip(row.example(), 200),
-                    "logs:" + row.firstLine(),
-                    change.kind() == Change.Kind.CONFIG ? 0.15 : 0.3));
-            break;
-          }
-        }
+        appError(change.at(), onset.plus(Duration.ofMinutes(30)), true)
+            .ifPresent(
+                row ->
+                    add(
+                        change.kind().cause,
+                        title,
+                        new Support(
+                            "log",
+                            row.firstTime(),
+                            "new after the change: " + clip(row.example(), 200),
+                            "logs:" + row.firstLine(),
+                            change.kind() == Change.Kind.CONFIG ? 0.15 : 0.3)));
       }
     }
   }
@@ -338,7 +330,7 @@ final class Investigation {
         signals.add(
             new Signal(
                 "incident.new-error",
-                "medium",
+                Severity.MEDIUM,
                 "New error " + (first == null ? "" : "from " + row.firstTime()),
                 row.count() + " × " + clip(row.template(), 200),
                 new Support(
@@ -373,62 +365,78 @@ final class Investigation {
       if (fresh && first != null && !first.isAfter(onset.plus(Duration.ofMinutes(2)))) {
         if (STARTUP.matcher(words).find() && !isError(row)) {
           double weight = mentionsAffected(words) || services.isEmpty() ? 0.35 : 0.12;
-          add(
+          seenInLog(
               Cause.BAD_DEPLOY,
-              "A new version started "
-                  + Times.span(Duration.between(first, onset))
-                  + " before the"
-                  + " onset (seen in the log): "
-                  + clip(row.example(), 120),
-              new Support(
-                  "log",
-                  row.firstTime(),
-                  "new version starting: " + clip(row.example(), 200),
-                  "logs:" + row.firstLine(),
-                  weight));
-          appErrorsAfter(Cause.BAD_DEPLOY, first);
+              "A new version started",
+              "new version starting: ",
+              row,
+              first,
+              weight);
         } else if (FLAG_FLIP.matcher(words).find() && !isError(row)) {
-          add(
-              Cause.FEATURE_FLAG,
-              "A feature flag changed "
-                  + Times.span(Duration.between(first, onset))
-                  + " before the"
-                  + " onset (seen in the log): "
-                  + clip(row.example(), 120),
-              new Support(
-                  "log",
-                  row.firstTime(),
-                  clip(row.example(), 200),
-                  "logs:" + row.firstLine(),
-                  0.35));
-          appErrorsAfter(Cause.FEATURE_FLAG, first);
+          seenInLog(Cause.FEATURE_FLAG, "A feature flag changed", "", row, first, 0.35);
         }
       }
     }
   }
 
+  /**
+   * A change seen only in the log (a new version starting, a flag flipped) shortly before the
+   * onset, and the application's errors that follow it.
+   */
+  private void seenInLog(
+      Cause cause, String what, String prefix, TemplateRow row, Instant first, double weight) {
+    add(
+        cause,
+        what
+            + " "
+            + Times.span(Duration.between(first, onset))
+            + " before the onset (seen in the log): "
+            + clip(row.example(), 120),
+        new Support(
+            "log",
+            row.firstTime(),
+            prefix + clip(row.example(), 200),
+            "logs:" + row.firstLine(),
+            weight));
+    appErrorsAfter(cause, first);
+  }
+
   /** Application errors (not infrastructure ones) that appear after {@code from}. */
   private void appErrorsAfter(Cause cause, Instant from) {
+    appError(from, null, false)
+        .ifPresent(
+            row ->
+                add(
+                    cause,
+                    null,
+                    new Support(
+                        "log",
+                        row.firstTime(),
+                        "new error after it: " + clip(row.example(), 200),
+                        "logs:" + row.firstLine(),
+                        0.25)));
+  }
+
+  /**
+   * The first template (in rank order) of the application's own errors, not an infrastructure
+   * mechanism's, first seen from {@code from} and before {@code until} (when given); with {@code
+   * appearedInLog}, only one that was not there when the log began.
+   */
+  private Optional<TemplateRow> appError(Instant from, Instant until, boolean appearedInLog) {
     for (TemplateRow row : logs.templates()) {
       Instant first = Times.parse(row.firstTime()).orElse(null);
       String words = words(row);
       if (first != null
           && !first.isBefore(from)
+          && (until == null || first.isBefore(until))
+          && (!appearedInLog || appeared(first))
           && isError(row)
           && APP_ERROR.matcher(words).find()
           && Signatures.inError(words).isEmpty()) {
-        add(
-            cause,
-            null,
-            new Support(
-                "log",
-                row.firstTime(),
-                "new error after it: " + clip(row.example(), 200),
-                "logs:" + row.firstLine(),
-                0.25));
-        return;
+        return Optional.of(row);
       }
     }
+    return Optional.empty();
   }
 
   private void alertSignals() {
@@ -528,7 +536,7 @@ final class Investigation {
             signals.add(
                 new Signal(
                     "incident.saturation",
-                    "high",
+                    Severity.HIGH,
                     shift.kind().noun() + " saturated" + (owner == null ? "" : " on " + owner),
                     what,
                     support));
@@ -558,7 +566,11 @@ final class Investigation {
           if (shift.rising()) {
             signals.add(
                 new Signal(
-                    "incident.symptom", "medium", shift.series().label() + " rose", what, support));
+                    "incident.symptom",
+                    Severity.MEDIUM,
+                    shift.series().label() + " rose",
+                    what,
+                    support));
           }
         }
         default -> {}
@@ -637,10 +649,12 @@ final class Investigation {
   }
 
   private List<Hypothesis> rank() {
+    Map<Builder, Double> confidence = new java.util.LinkedHashMap<>();
+    causes.values().forEach(b -> confidence.put(b, b.confidence()));
     List<Builder> builders =
-        causes.values().stream()
-            .filter(b -> b.confidence() >= 0.05)
-            .sorted(Comparator.comparingDouble(Builder::confidence).reversed())
+        confidence.keySet().stream()
+            .filter(b -> confidence.get(b) >= 0.05)
+            .sorted(Comparator.comparingDouble(confidence::get).reversed())
             .toList();
     List<Hypothesis> ranked = new ArrayList<>();
     for (Builder builder : builders) {

@@ -91,11 +91,10 @@ public final class PostmortemAnalyzer implements Analyzer {
   private record Budget(double target, SloWindow window, double errorRatio, boolean assumed) {}
 
   private static Budget budget(Arguments arguments) {
-    List<Arguments> given = arguments.has("slo") ? List.of(slo(arguments)) : List.of();
-    if (given.isEmpty()) {
+    if (!arguments.has("slo")) {
       return null;
     }
-    Arguments slo = given.getFirst();
+    Arguments slo = slo(arguments);
     double target = slo.requiredNumber("target");
     if (!(target > 0 && target < 100)) {
       throw new InvalidArgumentsException(

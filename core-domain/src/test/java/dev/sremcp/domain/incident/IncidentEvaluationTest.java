@@ -31,48 +31,17 @@ class IncidentEvaluationTest {
       for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
         @SuppressWarnings("unchecked")
         Map<String, Object> scenario = mapper.readValue(file.toFile(), Map.class);
-        Object expected = ((Map<?, ?>) scenario.get("expected")).get("cause");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> arguments = (Map<String, Object>) scenario.get("arguments");
-        scenarios.add(
-            new IncidentEvaluation.Scenario(
-                (String) scenario.get("id"),
-                expected == null ? null : (String) expected,
-                arguments));
+        scenarios.add(IncidentEvaluation.Scenario.of(scenario, file.getFileName().toString()));
       }
     }
     return scenarios;
-  }
-
-  static void print(IncidentEvaluation.Score score) {
-    for (IncidentEvaluation.Outcome o : score.outcomes()) {
-      System.out.printf(
-          "%-48s %-20s %-6s %s %s%n",
-          o.id(),
-          o.expected(),
-          o.error() != null
-              ? "ERROR"
-              : o.expected() == null
-                  ? (o.abstained() ? "ok" : "MISS")
-                  : o.top1() ? "top1" : o.top3() ? "top3" : "MISS",
-          (o.abstained() ? "abstained " : "") + o.ranked() + " " + o.topConfidence(),
-          o.error() == null ? "" : o.error());
-    }
-    System.out.printf(
-        "top1 %.3f top3 %.3f abstention precision %.3f recall %.3f (%d with a cause, %d without)%n",
-        score.top1(),
-        score.top3(),
-        score.abstentionPrecision(),
-        score.abstentionRecall(),
-        score.withCause(),
-        score.withoutCause());
   }
 
   @Test
   void meetsTheMeasuredAccuracyOnTheEvaluationSet() throws Exception {
     List<IncidentEvaluation.Scenario> scenarios = scenarios("set");
     IncidentEvaluation.Score score = IncidentEvaluation.score(scenarios);
-    print(score);
+    System.out.print(score.table());
 
     assertThat(score.withCause()).isGreaterThanOrEqualTo(20);
     assertThat(score.withoutCause()).isGreaterThanOrEqualTo(5);

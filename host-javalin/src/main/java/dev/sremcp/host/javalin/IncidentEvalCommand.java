@@ -79,38 +79,8 @@ final class IncidentEvalCommand implements Callable<Integer> {
     long started = System.nanoTime();
     IncidentEvaluation.Score score = IncidentEvaluation.score(scenarios);
     double seconds = (System.nanoTime() - started) / 1e9;
-    out.printf(
-        "%-44s %-20s %-9s %s%n", "scenario", "expected", "result", "ranked (top confidence)");
-    for (IncidentEvaluation.Outcome o : score.outcomes()) {
-      String result =
-          o.error() != null
-              ? "ERROR"
-              : o.expected() == null
-                  ? (o.abstained() ? "ok" : "MISS")
-                  : o.top1() ? "top-1" : o.top3() ? "top-3" : "MISS";
-      out.printf(
-          "%-44s %-20s %-9s %s%s%n",
-          o.id(),
-          o.expected() == null ? "(none)" : o.expected(),
-          result,
-          o.abstained() ? "abstained; " : "",
-          o.error() != null
-              ? o.error()
-              : String.join(", ", o.ranked().subList(0, Math.min(4, o.ranked().size())))
-                  + " ("
-                  + String.format("%.2f", o.topConfidence())
-                  + ")");
-    }
-    out.printf(
-        "%n%d scenarios with a cause, %d without, in %.1f s%n"
-            + "top-1 accuracy %.3f, top-3 accuracy %.3f, abstention precision %.3f, recall %.3f%n",
-        score.withCause(),
-        score.withoutCause(),
-        seconds,
-        score.top1(),
-        score.top3(),
-        score.abstentionPrecision(),
-        score.abstentionRecall());
+    out.print(score.table());
+    out.printf("in %.1f s%n", seconds);
     boolean met = true;
     if (score.top1() < minTop1) {
       out.printf("top-1 %.3f is below --min-top1 %.3f%n", score.top1(), minTop1);
@@ -135,22 +105,10 @@ final class IncidentEvalCommand implements Callable<Integer> {
     }
     List<IncidentEvaluation.Scenario> scenarios = new ArrayList<>();
     for (Path file : files) {
-      Map<String, Object> scenario =
-          Json.MAPPER.readValue(file.toFile(), new TypeReference<Map<String, Object>>() {});
-      Object expected = scenario.get("expected") instanceof Map<?, ?> map ? map.get("cause") : null;
-      if (!(scenario.get("arguments") instanceof Map<?, ?> arguments)) {
-        throw new IllegalArgumentException(file + " has no arguments object");
-      }
-      @SuppressWarnings("unchecked")
-      Map<String, Object> typed = (Map<String, Object>) arguments;
-      String id = scenario.get("id") instanceof String s ? s : file.getFileName().toString();
-      try {
-        scenarios.add(
-            new IncidentEvaluation.Scenario(
-                id, expected == null ? null : expected.toString(), typed));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(file + ": " + e.getMessage());
-      }
+      scenarios.add(
+          IncidentEvaluation.Scenario.of(
+              Json.MAPPER.readValue(file.toFile(), new TypeReference<Map<String, Object>>() {}),
+              file.toString()));
     }
     return scenarios;
   }

@@ -19,8 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -116,19 +116,9 @@ class ServeExplainProcessTest {
     }
   }
 
-  /** This JVM's classpath, the command's arguments, and an environment of its own. */
   private static ProcessBuilder command(Path home, String... arguments) {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(SreMcpCommand.class.getName());
-    command.addAll(List.of(arguments));
-    ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().keySet().removeIf(name -> name.startsWith("SREMCP_"));
-    builder.environment().put("SREMCP_HOME", home.toString());
-    builder.environment().put("SREMCP_OLLAMA_URLS", ollama.uri().toString());
-    return builder;
+    return SreMcpProcess.command(
+        home, Map.of("SREMCP_OLLAMA_URLS", ollama.uri().toString()), arguments);
   }
 
   /** A 2026-07-28 tools/call of analyze_logs that asks for progress. */

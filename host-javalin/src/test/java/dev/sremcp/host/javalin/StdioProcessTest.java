@@ -9,9 +9,9 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -20,18 +20,9 @@ class StdioProcessTest {
 
   @Test
   void servesMcpOnStdoutAndLogsOnStderrAndExitsAtEndOfInput() throws Exception {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            java.toString(),
-            "-cp",
-            System.getProperty("java.class.path"),
-            SreMcpCommand.class.getName(),
-            "stdio");
     // its own embedded database, never the developer's ~/.sre-mcp or a configured one
-    builder.environment().put("SREMCP_HOME", Files.createTempDirectory("sremcp-stdio").toString());
-    builder.environment().remove("SREMCP_API_KEY");
-    builder.environment().remove("SREMCP_DATABASE_URL");
+    ProcessBuilder builder =
+        SreMcpProcess.command(Files.createTempDirectory("sremcp-stdio"), Map.of(), "stdio");
     Process process = builder.start();
     try (OutputStream in = process.getOutputStream()) {
       in.write(
