@@ -10,6 +10,7 @@ import dev.sremcp.persistence.postgres.Database;
 import dev.sremcp.persistence.postgres.EmbeddedPostgresServer;
 import dev.sremcp.persistence.postgres.PostgresAccountStore;
 import dev.sremcp.persistence.postgres.PostgresAuditLog;
+import dev.sremcp.persistence.postgres.PostgresBillingStore;
 import dev.sremcp.persistence.postgres.PostgresCredentialStore;
 import dev.sremcp.persistence.postgres.PostgresQuotaLedger;
 import dev.sremcp.persistence.redis.RedisConcurrencyLimiter;
@@ -18,6 +19,7 @@ import dev.sremcp.persistence.redis.RedisHealth;
 import dev.sremcp.persistence.redis.RedisRateLimiter;
 import dev.sremcp.ports.out.AccountStore;
 import dev.sremcp.ports.out.AuditLog;
+import dev.sremcp.ports.out.BillingStore;
 import dev.sremcp.ports.out.ConcurrencyLimiter;
 import dev.sremcp.ports.out.CredentialStore;
 import dev.sremcp.ports.out.ExplanationCache;
@@ -53,6 +55,7 @@ public final class PersistenceModule extends AbstractModule {
     bind(CredentialStore.class).to(PostgresCredentialStore.class);
     bind(QuotaLedger.class).to(PostgresQuotaLedger.class);
     bind(AuditLog.class).to(PostgresAuditLog.class);
+    bind(BillingStore.class).to(PostgresBillingStore.class);
   }
 
   @Provides
@@ -83,6 +86,12 @@ public final class PersistenceModule extends AbstractModule {
   @Singleton
   PostgresAuditLog audit(Database database) {
     return new PostgresAuditLog(database);
+  }
+
+  @Provides
+  @Singleton
+  PostgresBillingStore billing(Database database) {
+    return new PostgresBillingStore(database);
   }
 
   @Provides

@@ -4,18 +4,22 @@ import dev.sremcp.domain.account.AccountId;
 import dev.sremcp.persistence.postgres.Database;
 import dev.sremcp.persistence.postgres.PostgresAccountStore;
 import dev.sremcp.persistence.postgres.PostgresAuditLog;
+import dev.sremcp.persistence.postgres.PostgresBillingStore;
 import dev.sremcp.persistence.postgres.PostgresCredentialStore;
 import dev.sremcp.persistence.postgres.PostgresQuotaLedger;
 import dev.sremcp.ports.out.AccountStore;
 import dev.sremcp.ports.out.AuditLog;
+import dev.sremcp.ports.out.BillingStore;
 import dev.sremcp.ports.out.CredentialStore;
 import dev.sremcp.ports.out.QuotaLedger;
 import dev.sremcp.testkit.fakes.InMemoryAccountStore;
 import dev.sremcp.testkit.fakes.InMemoryAuditLog;
+import dev.sremcp.testkit.fakes.InMemoryBillingStore;
 import dev.sremcp.testkit.fakes.InMemoryCredentialStore;
 import dev.sremcp.testkit.fakes.InMemoryQuotaLedger;
 import dev.sremcp.testkit.ports.AccountStoreContract;
 import dev.sremcp.testkit.ports.AuditLogContract;
+import dev.sremcp.testkit.ports.BillingStoreContract;
 import dev.sremcp.testkit.ports.CredentialStoreContract;
 import dev.sremcp.testkit.ports.QuotaLedgerContract;
 import java.util.List;
@@ -114,6 +118,46 @@ class StoreContractsTest {
     @Override
     protected AccountId newAccount() {
       return Servers.account(FIRST);
+    }
+  }
+
+  @Nested
+  class InMemoryBilling extends BillingStoreContract {
+    private final AccountStore accounts = new InMemoryAccountStore();
+    private final AuditLog audit = new InMemoryAuditLog();
+    private final BillingStore store = new InMemoryBillingStore(accounts, audit);
+
+    @Override
+    protected BillingStore store() {
+      return store;
+    }
+
+    @Override
+    protected AccountStore accounts() {
+      return accounts;
+    }
+
+    @Override
+    protected AuditLog audit() {
+      return audit;
+    }
+  }
+
+  @Nested
+  class PostgresBilling extends BillingStoreContract {
+    @Override
+    protected BillingStore store() {
+      return new PostgresBillingStore(FIRST);
+    }
+
+    @Override
+    protected AccountStore accounts() {
+      return new PostgresAccountStore(FIRST);
+    }
+
+    @Override
+    protected AuditLog audit() {
+      return new PostgresAuditLog(FIRST);
     }
   }
 }

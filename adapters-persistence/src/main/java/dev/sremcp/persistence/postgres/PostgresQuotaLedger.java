@@ -188,6 +188,28 @@ public final class PostgresQuotaLedger implements QuotaLedger {
   }
 
   @Override
+  public Map<AccountId, Long> chargedCalls(Instant from, Instant to) {
+    return database.withHandle(
+        handle -> {
+          Map<AccountId, Long> calls = new LinkedHashMap<>();
+          handle
+              .createQuery(
+                  "SELECT account_id, count(*) AS calls FROM usage_event WHERE outcome ="
+                      + " 'completed' AND reserved_at >= :from AND reserved_at < :to"
+                      + " GROUP BY account_id")
+              .bind("from", PostgresCredentialStore.utc(from))
+              .bind("to", PostgresCredentialStore.utc(to))
+              .mapToMap()
+              .forEach(
+                  row ->
+                      calls.put(
+                          new AccountId((java.util.UUID) row.get("account_id")),
+                          ((Number) row.get("calls")).longValue()));
+          return calls;
+        });
+  }
+
+  @Override
   public List<UsageRecord> records(AccountId account, BillingPeriod period, int limit) {
     return database.withHandle(
         handle ->

@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
       AdminCommand.CreateAccount.class,
       AdminCommand.SetTier.class,
       AdminCommand.ListAccounts.class,
-      AdminCommand.RevokeKey.class
+      AdminCommand.RevokeKey.class,
+      AdminCommand.EconomicsCommand.class
     })
 final class AdminCommand implements Runnable {
 
@@ -53,11 +54,15 @@ final class AdminCommand implements Runnable {
     picocli.CommandLine.Model.CommandSpec spec;
 
     int run(Action action) {
+      return runWith((application, out) -> action.run(application.accounts(), out));
+    }
+
+    int runWith(ApplicationAction action) {
       PrintWriter out = spec.commandLine().getOut();
       try (Application application =
           Application.start(
               System.getenv(), EmbeddedPostgresServer.Kind.COMMAND, "http://127.0.0.1")) {
-        action.run(application.accounts(), out);
+        action.run(application, out);
         out.flush();
         return 0;
       } catch (AccountException e) {
@@ -69,6 +74,33 @@ final class AdminCommand implements Runnable {
 
   interface Action {
     void run(AccountService accounts, PrintWriter out);
+  }
+
+  interface ApplicationAction {
+    void run(Application application, PrintWriter out);
+  }
+
+  @Command(
+      name = "economics",
+      mixinStandardHelpOptions = true,
+      description =
+          "The business in numbers: MRR by tier (list prices, SREMCP_MONTHLY_PRICES), paying,"
+              + " new, churned and active accounts, requests by tier, and against"
+              + " SREMCP_MONTHLY_COST (default $1,800) the gross margin and the break-even point.")
+  static final class EconomicsCommand implements Callable<Integer> {
+    @Mixin Common common;
+
+    @Override
+    public Integer call() {
+      return common.runWith(
+          (application, out) -> {
+            var figures = application.economics().figures();
+            out.print(
+                common.json
+                    ? Json.text(EconomicsView.json(figures)) + System.lineSeparator()
+                    : EconomicsView.text(figures));
+          });
+    }
   }
 
   @Command(

@@ -13,6 +13,8 @@ import dev.sremcp.domain.account.TierLimits;
 import dev.sremcp.domain.usage.UsageRecord;
 import dev.sremcp.mcp.http.BearerAuthentication;
 import dev.sremcp.mcp.jsonrpc.Json;
+import dev.sremcp.ports.out.Payments;
+import dev.sremcp.ports.out.PaymentsException;
 import dev.sremcp.ports.out.StoreUnavailableException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -163,7 +165,7 @@ final class RestApi {
     json(context, 200, out);
   }
 
-  private Caller caller(Context context) {
+  Caller caller(Context context) {
     Optional<Caller> caller =
         Optional.ofNullable(context.header("Authorization"))
             .flatMap(BearerAuthentication::bearer)
@@ -190,7 +192,7 @@ final class RestApi {
   }
 
   /** Every route answers its errors as JSON with a status that names the kind of problem. */
-  private static Handler guarded(Handler handler) {
+  static Handler guarded(Handler handler) {
     return context -> {
       context.header("Cache-Control", "no-store");
       try {
@@ -204,8 +206,14 @@ final class RestApi {
               case CONFLICT -> 409;
             };
         error(context, status, e.getMessage());
-      } catch (BadRequest e) {
+      } catch (BadRequest | Payments.InvalidNotificationException e) {
         error(context, 400, e.getMessage());
+      } catch (PaymentsException e) {
+        // Stripe is away (503, retry) or refuses what this server asked (502: its configuration)
+        if (e.retryable()) {
+          context.header("Retry-After", "30");
+        }
+        error(context, e.retryable() ? 503 : 502, e.getMessage());
       } catch (StoreUnavailableException e) {
         // REST routes all pass here; MCP answers its own 503 in BearerAuthentication
         context.header("Retry-After", String.valueOf(BearerAuthentication.RETRY_AFTER.toSeconds()));
@@ -214,7 +222,7 @@ final class RestApi {
     };
   }
 
-  private static JsonNode body(Context context) {
+  static JsonNode body(Context context) {
     String type = Optional.ofNullable(context.contentType()).orElse("");
     if (!type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
       throw new BadRequest("Send a JSON body with Content-Type: application/json");
@@ -234,7 +242,7 @@ final class RestApi {
     }
   }
 
-  private static String text(JsonNode body, String field) {
+  static String text(JsonNode body, String field) {
     JsonNode value = body.get(field);
     if (value == null || !value.isTextual()) {
       throw new BadRequest("'" + field + "' is required (a string)");
@@ -242,11 +250,11 @@ final class RestApi {
     return value.textValue();
   }
 
-  private static void error(Context context, int status, String message) {
+  static void error(Context context, int status, String message) {
     json(context, status, Json.object().put("error", status).put("message", message));
   }
 
-  private static void json(Context context, int status, JsonNode body) {
+  static void json(Context context, int status, JsonNode body) {
     context.status(status).contentType("application/json").result(Json.text(body));
   }
 
@@ -258,7 +266,7 @@ final class RestApi {
     }
   }
 
-  private static final class BadRequest extends RuntimeException {
+  static final class BadRequest extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     BadRequest(String message) {

@@ -1,5 +1,6 @@
 package dev.sremcp.host.javalin;
 
+import dev.sremcp.application.BillingService;
 import dev.sremcp.application.Explainer;
 import dev.sremcp.mcp.engine.McpServer;
 import dev.sremcp.mcp.http.BearerAuthentication;
@@ -90,6 +91,7 @@ final class ServeCommand implements Callable<Integer> {
                     .description("Limiter decisions taken locally because Redis was unreachable")
                     .register(metrics));
     application.explainer().ifPresent(explainer -> registerExplainMetrics(explainer, metrics));
+    EconomicsGauges.register(application.economics(), metrics);
     Javalin app =
         meteredHost(application, environment, http, metrics, conformanceFixtures, publicUrl);
     Thread reaper =
@@ -141,7 +143,16 @@ final class ServeCommand implements Callable<Integer> {
         new BearerAuthentication(application.accounts(), metadata, conformanceFixtures),
         application::readiness,
         config -> {
-          new RestApi(application.accounts(), metadata).register(config);
+          RestApi rest = new RestApi(application.accounts(), metadata);
+          rest.register(config);
+          new BillingApi(
+                  rest,
+                  application.accounts(),
+                  application.billing(),
+                  application.economics(),
+                  Optional.ofNullable(environment.get("SREMCP_ADMIN_TOKEN"))
+                      .filter(token -> !token.isBlank()))
+              .register(config);
           Handler document =
               context -> {
                 byte[] body = ProtectedResourceMetadata.at(context.path(), publicUrl).orElseThrow();
@@ -171,7 +182,10 @@ final class ServeCommand implements Callable<Integer> {
                 .register(metrics));
   }
 
-  /** Every minute, releases the reservations of calls whose instance crashed. */
+  /**
+   * Every minute, releases the reservations of calls whose instance crashed and applies the tier
+   * changes whose time has come (downgrades, ends of grace and of paid periods).
+   */
   private static void reap(Application application) {
     while (!Thread.currentThread().isInterrupted()) {
       try {
@@ -180,10 +194,14 @@ final class ServeCommand implements Callable<Integer> {
         if (released > 0) {
           System.err.println("sre-mcp: released " + released + " abandoned quota reservations");
         }
+        int changed = application.billing().map(BillingService::applyDue).orElse(0);
+        if (changed > 0) {
+          System.err.println("sre-mcp: applied " + changed + " scheduled tier changes");
+        }
       } catch (InterruptedException e) {
         return;
       } catch (RuntimeException e) {
-        System.err.println("sre-mcp: could not release abandoned reservations: " + e.getMessage());
+        System.err.println("sre-mcp: maintenance failed this minute: " + e.getMessage());
       }
     }
   }

@@ -207,27 +207,4 @@ class AccountsEndToEndTest extends MeteredHostContract {
   private static JsonNode json(String body) throws Exception {
     return ServerCalls.json(body);
   }
-
-  /** Writes to two streams: the real standard error, and the captured copy the scan reads. */
-  private static final class TeeStream extends java.io.OutputStream {
-    private final java.io.OutputStream first;
-    private final java.io.OutputStream second;
-
-    TeeStream(java.io.OutputStream first, java.io.OutputStream second) {
-      this.first = first;
-      this.second = second;
-    }
-
-    @Override
-    public synchronized void write(int b) throws java.io.IOException {
-      first.write(b);
-      second.write(b);
-    }
-
-    @Override
-    public synchronized void write(byte[] b, int off, int len) throws java.io.IOException {
-      first.write(b, off, len);
-      second.write(b, off, len);
-    }
-  }
 }

@@ -54,6 +54,12 @@ public interface QuotaLedger {
   /** The account's usage rows in the period, newest first, at most {@code limit}. */
   List<UsageRecord> records(AccountId account, BillingPeriod period, int limit);
 
+  /**
+   * Charged calls per account among the calls reserved in [{@code from}, {@code to}), accounts
+   * without any left out: the business figures' requests and active accounts.
+   */
+  java.util.Map<AccountId, Long> chargedCalls(Instant from, Instant to);
+
   /** What a reservation did. */
   sealed interface Reservation {
     /** Counted; {@code used} includes it. */

@@ -122,4 +122,14 @@ public final class InMemoryQuotaLedger implements QuotaLedger {
         .limit(Math.max(0, limit))
         .toList();
   }
+
+  @Override
+  public synchronized Map<AccountId, Long> chargedCalls(Instant from, Instant to) {
+    Map<AccountId, Long> calls = new HashMap<>();
+    rows.values().stream()
+        .filter(row -> row.outcome() == UsageOutcome.COMPLETED)
+        .filter(row -> !row.at().isBefore(from) && row.at().isBefore(to))
+        .forEach(row -> calls.merge(row.account(), 1L, Long::sum));
+    return calls;
+  }
 }

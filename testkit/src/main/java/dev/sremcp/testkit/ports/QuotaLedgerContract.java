@@ -60,6 +60,34 @@ public abstract class QuotaLedgerContract {
   }
 
   @Test
+  void chargedCallsCountCompletedCallsPerAccountInTheWindow() {
+    AccountId first = newAccount();
+    AccountId second = newAccount();
+    AccountId idle = newAccount();
+    Instant earlier = NOW.minusSeconds(3_600);
+    ledger().reserve(first, "a1", "slo_report", 1, 10, PERIOD, NOW);
+    ledger().reserve(first, "a2", "slo_report", 1, 10, PERIOD, NOW);
+    ledger().reserve(first, "a3", "slo_report", 1, 10, PERIOD, NOW);
+    ledger().reserve(second, "b1", "slo_report", 1, 10, PERIOD, earlier);
+    ledger().reserve(idle, "c1", "slo_report", 1, 10, PERIOD, NOW);
+    ledger().finish(first, "a1", UsageOutcome.COMPLETED, details(first, "a1"));
+    ledger().finish(first, "a2", UsageOutcome.COMPLETED, details(first, "a2"));
+    ledger().finish(first, "a3", UsageOutcome.RELEASED, details(first, "a3"));
+    ledger().finish(second, "b1", UsageOutcome.COMPLETED, details(second, "b1"));
+    ledger().finish(idle, "c1", UsageOutcome.REJECTED, details(idle, "c1"));
+
+    java.util.Map<AccountId, Long> window = ledger().chargedCalls(NOW, NOW.plusSeconds(1));
+    assertThat(window).containsEntry(first, 2L).doesNotContainKeys(second, idle);
+    assertThat(ledger().chargedCalls(earlier, NOW.plusSeconds(1)))
+        .containsEntry(first, 2L)
+        .containsEntry(second, 1L)
+        .doesNotContainKey(idle);
+    assertThat(ledger().chargedCalls(earlier, NOW))
+        .containsEntry(second, 1L)
+        .doesNotContainKey(first);
+  }
+
+  @Test
   void aRetriedRequestIdIsCountedOnce() {
     AccountId account = newAccount();
     ledger().reserve(account, "same", "slo_report", 1, 10, PERIOD, NOW);
