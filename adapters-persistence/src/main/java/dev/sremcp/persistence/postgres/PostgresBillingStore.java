@@ -24,7 +24,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 /**
  * Billing records and processed notifications in PostgreSQL. A notification's row, the account's
  * billing record, its tier and the audit row of a change are written in one transaction, with the
- * account's rows locked, so concurrent deliveries apply a notification once and in turn.
+ * account's rows locked (the account's row first, always), so concurrent deliveries apply a
+ * notification once and in turn.
  */
 public final class PostgresBillingStore implements BillingStore {
 
@@ -104,10 +105,12 @@ public final class PostgresBillingStore implements BillingStore {
   public Applied apply(BillingEvent event, AccountId account, Transition transition, Instant now) {
     return database.inTransaction(
         handle -> {
+          // The account first, then the event (whose foreign key share-locks the account):
+          // two notifications for one account then queue instead of deadlocking.
+          Tier current = lockedTier(handle, account);
           if (!insertEvent(handle, event, account, "applied", now)) {
             return new Applied.Duplicate();
           }
-          Tier current = lockedTier(handle, account);
           BillingAccount previous =
               find(handle, account, true)
                   .orElseThrow(
@@ -148,6 +151,9 @@ public final class PostgresBillingStore implements BillingStore {
                   return false; // another instance applied it first
                 }
                 store(handle, record.get().withScheduled(null));
+                if (current == Tier.CUSTOM) {
+                  return false; // the operator's contract since: billing leaves it alone
+                }
                 changeTier(handle, account, current, change.tier(), "billing:schedule", now);
                 return true;
               });
@@ -175,7 +181,7 @@ public final class PostgresBillingStore implements BillingStore {
 
   private static Tier lockedTier(Handle handle, AccountId account) {
     return handle
-        .createQuery("SELECT tier FROM account WHERE id = :id FOR UPDATE")
+        .createQuery("SELECT tier FROM account WHERE id = :id FOR NO KEY UPDATE")
         .bind("id", account.value())
         .mapTo(String.class)
         .findOne()

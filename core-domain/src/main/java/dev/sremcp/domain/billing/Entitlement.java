@@ -20,7 +20,9 @@ import java.util.Objects;
  * </ul>
  *
  * A {@code custom} account's tier is the operator's contract and is never changed here; neither is
- * any tier when the subscription's price is not one this server sells.
+ * any tier when the subscription's price is not one this server sells. News of another subscription
+ * than the account's live one changes nothing unless that one is paid up (a new subscription); a
+ * subscription canceled after its grace ran out grants nothing more.
  */
 public final class Entitlement {
 
@@ -29,7 +31,8 @@ public final class Entitlement {
   /**
    * The account's billing record and tier after reading {@code state}.
    *
-   * @param stale true when {@code state} was read before the record's last read: nothing applied
+   * @param stale true when nothing was applied: {@code state} was read before the record's last
+   *     read, or it is another subscription's while the account's own is live
    */
   public record Decision(BillingAccount next, Tier tier, boolean stale) {
     public Decision {
@@ -49,13 +52,20 @@ public final class Entitlement {
     if (previous.syncedAt() != null && now.isBefore(previous.syncedAt())) {
       return new Decision(previous, current, true);
     }
-    TierChange pending = previous.scheduled();
+    boolean sameSubscription = state.id().equals(previous.subscription());
+    SubscriptionStatus status = state.status();
+    if (!sameSubscription
+        && previous.status() != null
+        && (previous.status().paidUp() || previous.status().dunning())
+        && !status.paidUp()) {
+      // news of another, older or abandoned subscription: the live one decides
+      return new Decision(previous, current, true);
+    }
+    TierChange pending = current == Tier.CUSTOM ? null : previous.scheduled();
     if (pending != null && pending.dueAt(now)) {
       current = pending.tier();
       pending = null;
     }
-    boolean sameSubscription = state.id().equals(previous.subscription());
-    SubscriptionStatus status = state.status();
     Instant graceUntil =
         !status.dunning()
             ? null
@@ -74,7 +84,12 @@ public final class Entitlement {
     Tier tier = current;
     TierChange scheduled = pending;
     if (current != Tier.CUSTOM && state.tier() != null && status != SubscriptionStatus.INCOMPLETE) {
-      Grant grant = grant(state, graceUntil, now);
+      // a subscription canceled after its grace ran out grants nothing more
+      Instant canceledGrantEnds =
+          sameSubscription && previous.graceUntil() != null
+              ? previous.graceUntil()
+              : state.periodEnd();
+      Grant grant = grant(state, graceUntil, canceledGrantEnds, now);
       if (grant.tier().includes(current)) {
         tier = grant.tier();
         scheduled = grant.until();
@@ -115,14 +130,15 @@ public final class Entitlement {
   /** The tier a subscription grants now, and when it stops granting it ({@code null}: not set). */
   private record Grant(Tier tier, TierChange until) {}
 
-  private static Grant grant(SubscriptionState state, Instant graceUntil, Instant now) {
+  private static Grant grant(
+      SubscriptionState state, Instant graceUntil, Instant canceledUntil, Instant now) {
     if (state.status().paidUp()) {
       return new Grant(state.tier(), null);
     }
     Instant end =
         state.status().dunning()
             ? graceUntil
-            : state.status() == SubscriptionStatus.CANCELED ? state.periodEnd() : now;
+            : state.status() == SubscriptionStatus.CANCELED ? canceledUntil : now;
     return end.isAfter(now)
         ? new Grant(state.tier(), new TierChange(Tier.FREE, end))
         : new Grant(Tier.FREE, null);

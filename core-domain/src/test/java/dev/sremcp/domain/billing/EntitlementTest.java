@@ -164,4 +164,42 @@ class EntitlementTest {
                 .tier())
         .isEqualTo(Tier.FREE);
   }
+
+  @Test
+  void aCancellationAfterTheGraceRanOutGrantsNothingMore() {
+    BillingAccount paid =
+        decide(Tier.FREE, LINKED, SubscriptionStatus.ACTIVE, Tier.PROFESSIONAL, NOW).next();
+    BillingAccount failing =
+        decide(Tier.PROFESSIONAL, paid, SubscriptionStatus.PAST_DUE, Tier.PROFESSIONAL, NOW).next();
+    Instant afterGrace = NOW.plus(GRACE).plus(Duration.ofDays(7));
+    Entitlement.Decision canceled =
+        decide(Tier.FREE, failing, SubscriptionStatus.CANCELED, Tier.PROFESSIONAL, afterGrace);
+    assertThat(canceled.tier()).isEqualTo(Tier.FREE);
+  }
+
+  @Test
+  void newsOfAnotherSubscriptionDoesNotOverrideTheLiveOne() {
+    BillingAccount live =
+        decide(Tier.FREE, LINKED, SubscriptionStatus.ACTIVE, Tier.STARTER, NOW).next();
+    SubscriptionState old =
+        new SubscriptionState(
+            "sub_0", "cus_1", SubscriptionStatus.CANCELED, Tier.STARTER, NOW, false);
+    Entitlement.Decision ignored =
+        Entitlement.decide(Tier.STARTER, live, old, NOW.plusSeconds(5), GRACE);
+    assertThat(ignored.stale()).isTrue();
+    assertThat(ignored.next()).isEqualTo(live);
+    SubscriptionState upgrade =
+        new SubscriptionState(
+            "sub_2", "cus_1", SubscriptionStatus.ACTIVE, Tier.ENTERPRISE, PERIOD_END, false);
+    assertThat(Entitlement.decide(Tier.STARTER, live, upgrade, NOW.plusSeconds(5), GRACE).tier())
+        .isEqualTo(Tier.ENTERPRISE);
+  }
+
+  @Test
+  void aScheduledChangeNeverAppliesToACustomAccount() {
+    BillingAccount scheduled =
+        LINKED.withScheduled(new TierChange(Tier.STARTER, NOW.minusSeconds(1)));
+    assertThat(decide(Tier.CUSTOM, scheduled, SubscriptionStatus.ACTIVE, Tier.STARTER, NOW).tier())
+        .isEqualTo(Tier.CUSTOM);
+  }
 }

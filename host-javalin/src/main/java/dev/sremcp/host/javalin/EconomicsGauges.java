@@ -121,9 +121,9 @@ final class EconomicsGauges {
 
   private Economics figures() {
     Instant now = Instant.now();
-    if (last == null || now.isAfter(computedAt.plus(FRESH_FOR))) {
+    if (now.isAfter(computedAt.plus(FRESH_FOR))) {
       synchronized (this) {
-        if (last == null || now.isAfter(computedAt.plus(FRESH_FOR))) {
+        if (now.isAfter(computedAt.plus(FRESH_FOR))) {
           try {
             last = economics.figures();
           } catch (RuntimeException e) {

@@ -87,8 +87,10 @@ public final class InMemoryBillingStore implements BillingStore {
       if (record.scheduled() != null && record.scheduled().dueAt(now)) {
         Account owner = accounts.find(record.account()).orElseThrow();
         records.put(record.account(), record.withScheduled(null));
-        changeTier(owner, record.scheduled().tier(), "billing:schedule", now);
-        applied++;
+        if (owner.tier() != Tier.CUSTOM) {
+          changeTier(owner, record.scheduled().tier(), "billing:schedule", now);
+          applied++;
+        }
       }
     }
     return applied;
