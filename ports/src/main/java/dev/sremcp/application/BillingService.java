@@ -167,8 +167,8 @@ public final class BillingService {
     return store.applyDue(clock.instant());
   }
 
-  /** The tiers on sale here, for messages and documentation. */
-  public String soldTiers() {
+  /** The tiers on sale here, for messages. */
+  private String soldTiers() {
     return payments.sold().stream().sorted().map(Tier::id).collect(Collectors.joining(", "));
   }
 

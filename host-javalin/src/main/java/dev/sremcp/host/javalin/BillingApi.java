@@ -6,6 +6,7 @@ import dev.sremcp.application.BillingService;
 import dev.sremcp.application.EconomicsService;
 import dev.sremcp.domain.account.Caller;
 import dev.sremcp.domain.billing.BillingAccount;
+import dev.sremcp.mcp.http.BearerAuthentication;
 import dev.sremcp.mcp.jsonrpc.Json;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -154,8 +155,7 @@ final class BillingApi {
     }
     String presented =
         Optional.ofNullable(context.header("Authorization"))
-            .filter(header -> header.regionMatches(true, 0, "Bearer ", 0, 7))
-            .map(header -> header.substring(7).strip())
+            .flatMap(BearerAuthentication::bearer)
             .orElse("");
     if (!MessageDigest.isEqual(
         AccountService.sha256(presented), AccountService.sha256(adminToken.get()))) {
