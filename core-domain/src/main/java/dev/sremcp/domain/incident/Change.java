@@ -31,10 +31,20 @@ record Change(Instant at, String service, String description, Kind kind, String 
       this.cause = cause;
     }
 
+    /** Flag services by name, what they call their flags, and a share of users switched. */
     private static final Pattern FLAG_WORDS =
         Pattern.compile(
-            "(?i)\\b(feature[- ]?flags?|flags?|toggles?|launchdarkly|unleash|flagsmith|split\\.io|"
-                + "rollout percentage|experiment)\\b");
+            "(?i)\\b(feature[- ]?flags?|flags?|toggles?|launch ?darkly|unleash|flagsmith|split\\.io|"
+                + "configcat|statsig|growthbook|optimizely|flipt|devcycle|posthog|flagd|openfeature|"
+                + "flipper|waffle|feature gates?|kill[- ]?switch|rollout percentage|experiment|"
+                + "variations?|targeting)\\b|\\d+ ?% of (all )?(users|customers|accounts|tenants|"
+                + "merchants|members|orgs|organi[sz]ations|players|sessions|cohort)");
+
+    /** A feature's switch turned on: {@code enableInstantPayouts changed from false to true}. */
+    private static final Pattern SWITCHED_ON =
+        Pattern.compile(
+            "\\b(?i:enable|use|show|allow|new|beta|is)(?:[A-Z][A-Za-z0-9]*|_[a-z0-9_]+)\\b.{0,80}"
+                + "(?i:false|off|disabled)\\s*(?:->|→|=>|to)\\s*(?i:true|on|enabled)\\b");
 
     /** A version bump or an image: what a release changes. */
     private static final Pattern RELEASE =
@@ -59,7 +69,7 @@ record Change(Instant at, String service, String description, Kind kind, String 
           default -> CONFIG;
         };
       }
-      if (FLAG_WORDS.matcher(description).find()) {
+      if (FLAG_WORDS.matcher(description).find() || SWITCHED_ON.matcher(description).find()) {
         return FLAG;
       }
       if (RELEASE.matcher(description).find()) {

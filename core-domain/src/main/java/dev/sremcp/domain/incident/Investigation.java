@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -266,7 +267,7 @@ final class Investigation {
       double weight = minutes <= 20 ? 0.5 : minutes <= 45 ? 0.4 : minutes <= 90 ? 0.25 : 0.1;
       String where = "";
       if (change.service() != null && !services.isEmpty()) {
-        if (matchesAffected(change.service())) {
+        if (matchesAffected(change.service()) || mentionsAffected(change.description())) {
           weight = 1 - (1 - weight) * (1 - 0.3);
           where = ", on the affected service";
         } else {
@@ -447,12 +448,22 @@ final class Investigation {
       }
       Signatures.inAlert(alert.text())
           .ifPresent(
-              cause ->
-                  add(
-                      cause,
-                      mechanismTitle(cause, alert.service(), alert.text()),
-                      new Support(
-                          "alert", text(alert.at()), clip(alert.text(), 240), alert.index(), 0.3)));
+              cause -> {
+                // a service down is a dependency's outage for its callers; alone, it is the symptom
+                boolean alone =
+                    cause == Cause.DEPENDENCY_OUTAGE
+                        && alert.service() != null
+                        && services.stream().allMatch(s -> s.equalsIgnoreCase(alert.service()));
+                add(
+                    cause,
+                    mechanismTitle(cause, alert.service(), alert.text()),
+                    new Support(
+                        "alert",
+                        text(alert.at()),
+                        clip(alert.text(), 240),
+                        alert.index(),
+                        alone ? 0.15 : 0.3));
+              });
     }
   }
 
@@ -496,6 +507,16 @@ final class Investigation {
                 Cause.DNS_FAILURE,
                 mechanismTitle(Cause.DNS_FAILURE, owner, what),
                 weighted(support, 0.45 * timing));
+          }
+        }
+        case AVAILABILITY -> {
+          if (!shift.rising() && shift.after() <= shift.before() * 0.5 && timely) {
+            // targets stopped answering: for those that call them, a dependency is out
+            boolean callers = owner == null || services.stream().anyMatch(s -> !same(s, owner));
+            add(
+                Cause.DEPENDENCY_OUTAGE,
+                (owner == null ? "Targets" : owner) + " stopped answering (" + what + ")",
+                weighted(support, callers ? 0.45 : 0.2));
           }
         }
         case STEAL -> {
@@ -587,10 +608,136 @@ final class Investigation {
               expiry.series().label(),
               0.7));
     }
+    if (neighbours() && causes.containsKey(Cause.RESOURCE_SATURATION)) {
+      // a shared resource taken by another workload: the saturation is how it shows
+      causes.get(Cause.RESOURCE_SATURATION).scale(0.6);
+    }
     if (surge != null && causes.containsKey(Cause.RESOURCE_SATURATION)) {
       // more traffic than capacity: the surge is the cause, the saturation how it shows
       causes.get(Cause.RESOURCE_SATURATION).scale(0.6);
     }
+  }
+
+  /**
+   * One query's series split by workload (a node's pods, a database's clients) in which a workload
+   * that is not ours takes most of a resource while ours are there too: a noisy neighbour.
+   *
+   * @return whether one was found
+   */
+  private boolean neighbours() {
+    Map<String, List<Series>> byQuery = new java.util.LinkedHashMap<>();
+    for (Series series : input.series()) {
+      if (Shift.Kind.of(series).resource() && owner(series) != null) {
+        byQuery
+            .computeIfAbsent(
+                series.query() == null ? series.name() : series.query(), q -> new ArrayList<>())
+            .add(series);
+      }
+    }
+    boolean found = false;
+    for (List<Series> group : byQuery.values()) {
+      if (group.size() < 2) {
+        continue;
+      }
+      List<Series> byLevel =
+          group.stream()
+              .sorted(Comparator.comparingDouble(this::levelNearOnset).reversed())
+              .toList();
+      Series top = byLevel.getFirst();
+      double level = levelNearOnset(top);
+      double next = levelNearOnset(byLevel.get(1));
+      String owner = owner(top);
+      double total = byLevel.stream().mapToDouble(this::levelNearOnset).sum();
+      if (level <= 0
+          || level < 3 * next
+          || level < 0.6 * total
+          || ours(owner)
+          || byLevel.stream().skip(1).noneMatch(s -> ours(owner(s)))) {
+        continue;
+      }
+      found = true;
+      add(
+          Cause.NOISY_NEIGHBOUR,
+          "Another workload ("
+              + owner
+              + ") taking most of a shared resource ("
+              + Shift.Kind.of(top).noun()
+              + ")",
+          new Support(
+              "metric",
+              text(onset),
+              top.label()
+                  + " at "
+                  + Numbers.plain(level, 3)
+                  + " near the onset, "
+                  + (next == 0
+                      ? "while ours are at 0"
+                      : Numbers.plain(level / next, 2) + "x the next"),
+              top.label(),
+              0.5));
+    }
+    return found;
+  }
+
+  /** A series' mean from 15 minutes before the onset to 30 minutes after, else its mean. */
+  private double levelNearOnset(Series series) {
+    double sum = 0;
+    int n = 0;
+    for (int i = 0; i < series.values().length; i++) {
+      Instant at = Instant.ofEpochSecond(series.seconds()[i]);
+      if (!at.isBefore(onset.minus(Duration.ofMinutes(15)))
+          && !at.isAfter(onset.plus(Duration.ofMinutes(30)))) {
+        sum += series.values()[i];
+        n++;
+      }
+    }
+    if (n == 0) {
+      return Arrays.stream(series.values()).average().orElse(0);
+    }
+    return sum / n;
+  }
+
+  /**
+   * Whether a workload is one of those in trouble: an affected service, or a name whose words (not
+   * its pod hash) the alerts use, as {@code invoice-api-7d8c9-4kq2n} is named by an alert on {@code
+   * be_invoice/invoice-1}.
+   */
+  private boolean ours(String workload) {
+    if (workload == null) {
+      return false;
+    }
+    if (matchesAffected(workload)) {
+      return true;
+    }
+    for (String word : workload.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+      if (word.length() >= 4
+          && word.chars().noneMatch(Character::isDigit)
+          && alertWords().contains(word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Set<String> alertWords;
+
+  private Set<String> alertWords() {
+    if (alertWords == null) {
+      alertWords = new java.util.HashSet<>();
+      for (Alert alert : input.alerts()) {
+        String all = alert.text() + " " + String.join(" ", alert.labels().values());
+        for (String word : all.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+          if (word.length() >= 4) {
+            alertWords.add(word);
+          }
+        }
+      }
+    }
+    return alertWords;
+  }
+
+  private static boolean same(String a, String b) {
+    return a.equalsIgnoreCase(b);
   }
 
   /**
@@ -717,15 +864,15 @@ final class Investigation {
 
     double confidence() {
       double none = 1;
-      // one source of a kind counts fully, the rest of the same kind less: forty copies of one
-      // log line are one piece of evidence
+      // one source of a kind counts fully, each further one of the same kind half as much as the
+      // one before (from a quarter): forty similar log lines are not forty pieces of evidence
       Map<String, Integer> seen = new java.util.HashMap<>();
       for (Support s :
           supports.stream()
               .sorted(Comparator.comparingDouble(Support::weight).reversed())
               .toList()) {
         int n = seen.merge(s.kind(), 1, Integer::sum);
-        double weight = n == 1 ? s.weight() : s.weight() / (2.0 * n);
+        double weight = n == 1 ? s.weight() : s.weight() / Math.pow(2, n);
         none *= 1 - weight;
       }
       return Math.min(MAX_CONFIDENCE, (1 - none) * scale);
@@ -874,15 +1021,26 @@ final class Investigation {
 
   // ---- small helpers
 
+  /**
+   * Whether a text names an affected service, or its stem: {@code public-api} for {@code
+   * public-api-gateway}, {@code orders} for {@code orders-service}.
+   */
   private boolean mentionsAffected(String text) {
     String lower = text.toLowerCase(Locale.ROOT);
     for (String service : services) {
-      if (lower.contains(service.toLowerCase(Locale.ROOT))) {
+      String name = service.toLowerCase(Locale.ROOT);
+      String stem = SERVICE_SUFFIX.matcher(name).replaceFirst("");
+      if (lower.contains(name)
+          || stem.length() >= 4
+              && Pattern.compile("\\b" + Pattern.quote(stem) + "\\b").matcher(lower).find()) {
         return true;
       }
     }
     return false;
   }
+
+  private static final Pattern SERVICE_SUFFIX =
+      Pattern.compile("[-_.](gateway|gw|service|svc|server|srv|worker|prod|production|app)$");
 
   /** Within the incident: from a little before the onset to two hours after. */
   private boolean near(Instant at) {
@@ -901,10 +1059,18 @@ final class Investigation {
     return false;
   }
 
+  /** Labels by which a shared resource's use is split among its users. */
+  private static final List<String> CONSUMER_LABELS =
+      List.of(
+          "user", "usename", "client", "client_name", "consumer", "tenant", "namespace", "cgroup");
+
   private static String owner(Series series) {
     String owner = IncidentInput.service(series.labels());
     if (owner == null) {
       owner = series.labels().get("pod");
+    }
+    for (int i = 0; owner == null && i < CONSUMER_LABELS.size(); i++) {
+      owner = series.labels().get(CONSUMER_LABELS.get(i));
     }
     if (owner == null) {
       for (String label : List.of("node", "instance", "host")) {

@@ -39,8 +39,17 @@ record Series(
     return text.toString();
   }
 
-  /** The text the series is classified by: its name, query and label values. */
+  /**
+   * The text the series is classified by: its name, query, label names and CPU mode ({@code
+   * node_cpu_seconds_total{mode="steal"}}).
+   */
   String words() {
-    return name + " " + (query == null ? "" : query) + " " + String.join(" ", labels.keySet());
+    return name
+        + " "
+        + (query == null ? "" : query)
+        + " "
+        + String.join(" ", labels.keySet())
+        + " "
+        + labels.getOrDefault("mode", "");
   }
 }

@@ -2,7 +2,9 @@ package dev.sremcp.domain.incident;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -11,8 +13,8 @@ import java.util.regex.Pattern;
  * whether the series ran into a ceiling.
  *
  * @param before the median level before the shift
- * @param after the median level from the shift on
- * @param peak the most extreme value from the shift on
+ * @param after the median level from the shift on, until the series returns to its old level
+ * @param peak the most extreme value in that time
  * @param saturated whether the series reached 90 % of a ratio or percentage, or sat pinned at its
  *     maximum
  */
@@ -30,14 +32,20 @@ record Shift(
     CERTIFICATE("(?i)ssl_earliest_cert_expiry|cert\\w*_expir|x509|tls_cert"),
     DNS("(?i)\\bdns|coredns|resolver|resolv"),
     STEAL("(?i)steal"),
+    /** Whether targets answer: {@code up}, blackbox probes, healthy hosts or replicas. */
+    AVAILABILITY(
+        "(?i)^up\\b|\\bup\\s*(\\{|==|!=|<|\\))|probe_success|replicas_available|"
+            + "available_replicas|healthy_hosts|membership_healthy|_healthy\\b"),
     ERRORS(
         "(?i)5xx|5\\.\\.|\\berrors?\\b|_errors?_|fail|exception|timeout|refused|status=~?\"5|"
             + "code=~?\"5"),
     LATENCY("(?i)latency|duration|_seconds_bucket|quantile|\\bp9\\d|response_time"),
     RESTARTS("(?i)restart|oom"),
-    DISK("(?i)disk|filesystem|\\bfs_|volume|inode"),
+    DISK(
+        "(?i)disk|filesystem|\\bfs_|_fs_|volume|inode|io_time|iops|blkio|iowait|pressure_io|"
+            + "io_pressure|(read|writ)(e|es|ten)?_bytes"),
     MEMORY("(?i)memory|heap|\\brss\\b|working_set|\\bmem_"),
-    CPU("(?i)cpu|load\\d*\\b|throttl"),
+    CPU("(?i)cpu|(?<![a-z])load\\d*\\b|throttl"),
     CONNECTIONS(
         "(?i)connection|\\bconn_|pool|threads|queue|backlog|sockets|file_descriptors|\\bfds\\b"),
     TRAFFIC(
@@ -51,9 +59,17 @@ record Shift(
     }
 
     static Kind of(Series series) {
+      Outcome outcome = Outcome.of(series.labels());
+      if (outcome == Outcome.FAILED) {
+        return ERRORS; // requests answered 5xx or 429, or a gRPC Unavailable: errors, by any name
+      }
       String words = series.words();
       for (Kind kind : values()) {
         if (kind.words.matcher(words).find()) {
+          if (outcome != Outcome.NONE && (kind == ERRORS || kind == TRAFFIC)) {
+            // a series of successes is not errors; of client errors, not traffic
+            return outcome == Outcome.SUCCEEDED && kind == TRAFFIC ? TRAFFIC : OTHER;
+          }
           return kind;
         }
       }
@@ -66,6 +82,52 @@ record Shift(
 
     String noun() {
       return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /**
+   * What the status label of a series of requests says of them, when it has one: succeeded (2xx,
+   * 3xx, OK), failed (5xx, 429, a server-side gRPC code), or neither (other 4xx, a cache miss).
+   */
+  enum Outcome {
+    NONE,
+    SUCCEEDED,
+    FAILED,
+    NEITHER;
+
+    private static final List<String> LABELS =
+        List.of(
+            "code",
+            "status",
+            "status_code",
+            "response_code",
+            "http_status",
+            "http_code",
+            "grpc_code",
+            "rpc_grpc_status_code",
+            "outcome",
+            "result");
+
+    private static final Pattern FAILED_VALUE =
+        Pattern.compile(
+            "(?i)5\\d\\d|5xx|429|server_error|error|failure|failed|timeout|unavailable|"
+                + "deadline_?exceeded|internal|unknown|resource_?exhausted|aborted|data_?loss|"
+                + "1[03-5]|[248]"); // gRPC codes by number
+    private static final Pattern SUCCEEDED_VALUE =
+        Pattern.compile("(?i)[23]\\d\\d|[23]xx|ok|success|succeeded|0");
+
+    static Outcome of(Map<String, String> labels) {
+      for (String label : LABELS) {
+        String value = labels.get(label);
+        if (value == null || value.isBlank()) {
+          continue;
+        }
+        if (SUCCEEDED_VALUE.matcher(value).matches()) {
+          return SUCCEEDED;
+        }
+        return FAILED_VALUE.matcher(value).matches() ? FAILED : NEITHER;
+      }
+      return NONE;
     }
   }
 
@@ -103,7 +165,7 @@ record Shift(
       }
       for (int i = baseline; i + SUSTAINED <= n; i++) {
         if (sustained(v, i, median, threshold)) {
-          double[] tail = Arrays.copyOfRange(v, i, n);
+          double[] tail = Arrays.copyOfRange(v, i, recovered(v, i, median, threshold));
           double after = median(tail);
           boolean up = after > median;
           double peak =
@@ -123,6 +185,24 @@ record Shift(
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Where the episode that starts at {@code from} ends: the first point from which the series stays
+   * back within the threshold of its old level for {@link #SUSTAINED} points, or the end. An
+   * incident that was mitigated is measured by its level while it lasted, not by the calm after.
+   */
+  private static int recovered(double[] v, int from, double median, double threshold) {
+    for (int j = from + SUSTAINED; j + SUSTAINED <= v.length; j++) {
+      boolean back = true;
+      for (int k = j; k < j + SUSTAINED && back; k++) {
+        back = Math.abs(v[k] - median) <= threshold;
+      }
+      if (back) {
+        return j;
+      }
+    }
+    return v.length;
   }
 
   /** The point and the next ones stay on the same side, past the threshold. */

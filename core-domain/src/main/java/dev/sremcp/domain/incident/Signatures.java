@@ -52,11 +52,16 @@ final class Signatures {
                 + " Service Unavailable|Bad Gateway|Gateway Time-?out|circuit ?breaker.{0,20}open|"
                 + "deadline exceeded|timed? ?out (after|while|calling|waiting|connecting|reading)|"
                 + "(read|connect|socket|request) timed? ?out|connection reset|ECONNRESET|service"
-                + " unavailable|unreachable|host is down|broken pipe|\\b50[234]\\b.{0,40}(from|"
-                + "upstream|calling|gateway|returned)|returned (status )?50[234]"));
+                + " unavailable|code ?= ?Unavailable|UNAVAILABLE:|unreachable|host is down|broken pipe|\\b50[234]\\b.{0,40}(from|"
+                + "upstream|calling|gateway|returned)|returned (status )?50[234]|StatusCode: ?50\\d|"
+                + "Exception:? status[=:] ?50\\d|\\(?(InternalError|ServiceUnavailable|SlowDown|"
+                + "InternalServerError)\\)? when calling|api error (InternalError|ServiceUnavailable)|"
+                + "retries exhausted|reached max retries|max retries exceeded|giving up after \\d+"));
     IN_ERRORS.put(
         Cause.TRAFFIC_SURGE,
-        Pattern.compile("(?i)429 Too Many|too many requests|load shedding|shedding load"));
+        Pattern.compile(
+            "(?i)429 Too Many|too many requests|load shedding|shedding load|rate limit(ed| exceeded|"
+                + " reached)|ratelimit(ed)?\\b|throttled"));
 
     IN_ALERTS.put(Cause.CERTIFICATE_EXPIRY, Pattern.compile("(?i)cert|ssl|tls|x509"));
     IN_ALERTS.put(
@@ -74,7 +79,11 @@ final class Signatures {
         Cause.DEPENDENCY_OUTAGE,
         Pattern.compile(
             "(?i)upstream|dependency|downstream|unreachable|probe ?failed|endpoint down|blackbox|"
-                + "third[- ]party|provider"));
+                + "third[- ]party|provider|\\b(target|instance|host|node|"
+                + "endpoint|backend|upstream|service|job)s? ?down\\b|\\b(is|are|went) down\\b|"
+                + "unavailable|unhealthy|not responding|aws health|operational issue|status ?page|"
+                + "degraded performance|partial outage|major outage|service disruption|(elevated|"
+                + "increased) (error|latenc)"));
 
     IN_CHANGES.put(
         Cause.DNS_FAILURE,
@@ -89,12 +98,25 @@ final class Signatures {
                 + "workers|\\bcpu\\b|xmx|size|capacity|quota"));
     IN_CHANGES.put(
         Cause.DEPENDENCY_OUTAGE,
-        Pattern.compile("(?i)timeout|endpoint|\\burl\\b|upstream|retr(y|ies)|circuit|base_?url"));
+        Pattern.compile(
+            "(?i)timeout|endpoint|\\burl\\b|upstream|retr(y|ies)|circuit|base_?url|security"
+                + " group|firewall|network ?polic|\\bacl\\b|egress|ingress rule|\\bport\\b|"
+                + "allow ?list|whitelist|\\bcidr\\b|peering|route table|nacl|\\bproxy\\b"));
     IN_CHANGES.put(Cause.TRAFFIC_SURGE, Pattern.compile("(?i)rate.?limit|throttl|autoscal|hpa"));
   }
 
+  /**
+   * A pool that times out with no connection open at all ({@code total=0, active=0, idle=0}) is not
+   * exhausted: its connections cannot be made, so what it connects to is out.
+   */
+  private static final Pattern EMPTY_POOL =
+      Pattern.compile("(?i)\\b(total|active)[=:] ?0\\b.{0,40}\\bidle[=:] ?0\\b");
+
   /** The mechanism an error names, most specific first. */
   static Optional<Cause> inError(String text) {
+    if (EMPTY_POOL.matcher(text).find()) {
+      return Optional.of(Cause.DEPENDENCY_OUTAGE);
+    }
     return first(IN_ERRORS, text);
   }
 

@@ -169,7 +169,10 @@ public final class TemplateMiner {
       return String.join(" ", tokens);
     }
 
-    /** The share of this template's non-wildcard tokens that {@code message} has in place. */
+    /**
+     * The share of this template's non-wildcard tokens that {@code message} has in place (a token
+     * with a wildcard inside counts when the message's token fits around it).
+     */
     double similarity(List<String> message) {
       int same = 0;
       int counted = 0;
@@ -178,7 +181,7 @@ public final class TemplateMiner {
           continue;
         }
         counted++;
-        if (tokens[i].equals(message.get(i))) {
+        if (fits(tokens[i], message.get(i))) {
           same++;
         }
       }
@@ -187,6 +190,31 @@ public final class TemplateMiner {
         return message.stream().allMatch(Masker.WILDCARD::equals) ? 1 : 0;
       }
       return (double) same / counted;
+    }
+
+    /**
+     * Whether a message's token fits a template's: equal, or, where the template's token holds a
+     * JSON or logfmt field's value as a wildcard ({@code "tenant":"<*>"}, {@code tenant=<*>}), with
+     * the same text around it.
+     */
+    private static boolean fits(String template, String token) {
+      if (template.equals(token)) {
+        return true;
+      }
+      int wildcard = template.indexOf(Masker.WILDCARD);
+      if (wildcard < 0) {
+        return false;
+      }
+      String before = template.substring(0, wildcard);
+      if (!(before.endsWith("\":") || before.endsWith("\":\"") || before.endsWith("="))
+          && !before.endsWith("=\"")) {
+        return false; // only a field's value: "tenant":"<*>", tenant=<*>
+      }
+      String after =
+          template.substring(template.lastIndexOf(Masker.WILDCARD) + Masker.WILDCARD.length());
+      return token.length() >= before.length() + after.length()
+          && token.startsWith(before)
+          && token.endsWith(after);
     }
 
     int wildcards() {

@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
 /**
  * The timestamps of a log, in the one format its lines use, learned from a sample: ISO 8601 and its
  * variants, syslog, Apache's error log, the common log format, glog, compact ({@code 081109
- * 203615}), two-digit-year slashes ({@code 17/06/09 20:10:40}), BGL's dotted form and Unix seconds.
- * Times without a zone are read as UTC. Formats without a year (syslog, glog) are placed in the
- * year 2000 and shown without one.
+ * 203615}), two-digit-year slashes ({@code 17/06/09 20:10:40}), BGL's dotted form, Unix seconds,
+ * and Unix seconds or milliseconds in a JSON or logfmt time field. Times without a zone are read as
+ * UTC. Formats without a year (syslog, glog) are placed in the year 2000 and shown without one.
  *
  * <p>Per line, a timestamp that repeats the previous line's second is recognised by comparing
  * characters, without a regular expression; dense logs rarely need one.
@@ -37,7 +37,8 @@ public final class Timestamps {
   private enum Anchor {
     START,
     COLONS,
-    DOTS
+    DOTS,
+    ANYWHERE
   }
 
   /** One format: a pattern with named groups, whether it carries a year, and its anchor. */
@@ -69,7 +70,15 @@ public final class Timestamps {
         true, Anchor.START),
     SYSLOG("\\b" + MONTHS + " +(?<d>\\d{1,2}) " + TIME + "\\b", false, Anchor.COLONS),
     GLOG("^[IWEF](?<mo>\\d{2})(?<d>\\d{2}) " + TIME, false, Anchor.START),
-    EPOCH("^\\[?(?<epoch>1\\d{9})(?:\\.\\d{1,9})?\\]?\\s", true, Anchor.START);
+    EPOCH("^\\[?(?<epoch>1\\d{9})(?:\\.\\d{1,9})?\\]?\\s", true, Anchor.START),
+    /**
+     * Unix seconds (with a fraction) or milliseconds in a time field of a JSON or logfmt line, as
+     * zap, pino and others write them: {@code "ts":1745827447.113}, {@code time=1531171074631}.
+     */
+    EPOCH_FIELD(
+        "(?:\\b(?:ts|time|timestamp|t|epoch|unix_?time)|@timestamp)[\"']?\\s*[:=]\\s*"
+            + "(?<epoch>1\\d{9})(?:\\d{3}|\\.\\d{1,9})?(?![\\d.])",
+        true, Anchor.ANYWHERE);
 
     private final Pattern pattern;
     private final boolean hasYear;
@@ -86,6 +95,9 @@ public final class Timestamps {
       int window = Math.min(line.length(), SEARCH_CHARS);
       if (anchor == Anchor.START) {
         return matcher.reset(line).region(0, window).lookingAt();
+      }
+      if (anchor == Anchor.ANYWHERE) {
+        return matcher.reset(line).region(0, window).find();
       }
       int time = timeSeparator(line, window, anchor == Anchor.COLONS ? ':' : '.');
       if (time < 0) {
@@ -176,7 +188,9 @@ public final class Timestamps {
       // the text up to the seconds identifies the second, whatever fraction follows
       cachedStart = matcher.start();
       cachedText =
-          line.substring(matcher.start(), matcher.end(format == Format.EPOCH ? "epoch" : "s"));
+          line.substring(
+              matcher.start(),
+              matcher.end(format == Format.EPOCH || format == Format.EPOCH_FIELD ? "epoch" : "s"));
       cachedSecond = second;
     }
     return second;
@@ -213,7 +227,7 @@ public final class Timestamps {
 
   private static long parse(Format format, Matcher m) {
     try {
-      if (format == Format.EPOCH) {
+      if (format == Format.EPOCH || format == Format.EPOCH_FIELD) {
         return Long.parseLong(m.group("epoch"));
       }
       int year =

@@ -254,6 +254,88 @@ class IncidentAnalyzerTest {
         .contains("resource-saturation");
   }
 
+  /**
+   * A query_range response: one series per entry of {@code series}, labels to a function of the
+   * minute (0 to 119) from {@link #START}.
+   */
+  private static Map<String, Object> matrix(
+      String query, Map<Map<String, String>, java.util.function.IntToDoubleFunction> series) {
+    List<Object> result = new ArrayList<>();
+    series.forEach(
+        (labels, level) -> {
+          List<List<Object>> values = new ArrayList<>();
+          for (int minute = 0; minute < 120; minute++) {
+            values.add(
+                List.of(
+                    START.getEpochSecond() + minute * 60L,
+                    String.valueOf(level.applyAsDouble(minute))));
+          }
+          result.add(Map.of("metric", labels, "values", values));
+        });
+    return Map.of(
+        "query",
+        query,
+        "response",
+        Map.of("status", "success", "data", Map.of("resultType", "matrix", "result", result)));
+  }
+
+  @Test
+  void anotherWorkloadTakingMostOfANodesDiskIsANoisyNeighbour() {
+    Map<String, Object> writes =
+        matrix(
+            "sum by (pod) (rate(container_fs_writes_bytes_total{node=\"ip-10-0-3-44\"}[2m]))",
+            Map.of(
+                Map.of("pod", "es-reindex-7f9c"),
+                minute -> minute >= 55 && minute < 100 ? 450e6 + minute * 1e5 : 0,
+                Map.of("pod", "invoice-api-7d8c9-4kq2n"),
+                minute -> 1.8e6 + (minute % 5) * 1e4,
+                Map.of("pod", "invoice-api-7d8c9-x8m1z"),
+                minute -> 1.9e6 + (minute % 3) * 1e4));
+    Map<String, Object> ioTime =
+        matrix(
+            "rate(node_disk_io_time_seconds_total{device=\"nvme1n1\"}[2m])",
+            Map.of(
+                Map.of("instance", "ip-10-0-3-44:9100"),
+                minute -> minute >= 56 && minute < 100 ? 0.97 + (minute % 3) / 100.0 : 0.08));
+    IncidentDetails details =
+        analyze(
+            Map.of(
+                "alerts",
+                List.of(alertmanager("InvoiceBackendSlow", "invoice", START.plusSeconds(60 * 60))),
+                "metrics",
+                List.of(writes, ioTime)));
+
+    assertThat(details.hypotheses().getFirst().cause()).isEqualTo("noisy-neighbour");
+    assertThat(details.hypotheses().getFirst().title()).contains("es-reindex-7f9c");
+  }
+
+  @Test
+  void aDependencyWhoseTargetsStopAnsweringIsOutForItsCallers() {
+    Map<String, Object> up =
+        matrix(
+            "up{job=\"authz\"}",
+            Map.of(
+                Map.of("job", "authz", "instance", "10.4.2.17:9090"),
+                minute -> minute >= 61 && minute < 90 ? 0 : 1,
+                Map.of("job", "authz", "instance", "10.4.5.33:9090"),
+                minute -> minute >= 61 && minute < 90 ? 0 : 1));
+    IncidentDetails details =
+        analyze(
+            Map.of(
+                "alerts",
+                List.of(alertmanager("DocsApiErrors", "docs-api", START.plusSeconds(63 * 60))),
+                "logs",
+                log("rpc error: code = Unavailable desc = no healthy upstream (%d)"),
+                "metrics",
+                List.of(up)));
+
+    assertThat(details.abstained()).isFalse();
+    assertThat(details.hypotheses().getFirst().cause()).isEqualTo("dependency-outage");
+    assertThat(details.hypotheses().getFirst().evidence())
+        .extracting(IncidentDetails.Support::kind)
+        .contains("metric", "log");
+  }
+
   @Test
   void aHundredThousandLogLinesAndTenThousandEventsGiveABoundedResult() {
     StringBuilder log = new StringBuilder();

@@ -1,0 +1,26 @@
+package dev.sremcp.domain.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ChangeKindTest {
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "ConfigCat (config \"payouts\"): setting enableInstantPayouts changed from false to true"
+            + " for 100% of users | FLAG",
+        "Statsig: gate new_checkout_flow rolled out to 50% of users | FLAG",
+        "setting enable_async_ledger false -> true | FLAG",
+        "kubectl apply configmap docs-api-config: AUTHZ_FAIL_OPEN_READS false -> true | CONFIG",
+        "Argo Rollouts: canary set weight 20% for checkout 4.1.0 | DEPLOY",
+        "Heroku release v812: payouts deploy 3e91c0d | DEPLOY",
+        "terraform apply: aws_sqs_queue.payout_events visibility_timeout_seconds 30 -> 60 | CONFIG",
+      })
+  void aChangeWithoutAKindIsReadFromItsDescription(String description, Change.Kind kind) {
+    assertThat(Change.Kind.of(null, description)).isEqualTo(kind);
+  }
+}
