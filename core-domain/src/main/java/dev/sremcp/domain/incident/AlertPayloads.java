@@ -28,7 +28,8 @@ final class AlertPayloads {
       }
     } else if (payload.get("event") instanceof Map<?, ?> event) {
       pagerDuty(object(event, path + ".event"), path + ".event", into);
-    } else if (payload.containsKey("event_action") && payload.get("payload") instanceof Map<?, ?>) {
+    } else if (payload.containsKey("event_action")
+        && (payload.get("payload") instanceof Map<?, ?> || payload.containsKey("dedup_key"))) {
       pagerDutyEvent(payload, path, into);
     } else if (payload.get("alert") instanceof Map<?, ?> alert) {
       opsgenie(object(alert, path + ".alert"), text(payload.get("action")), path + ".alert", into);
@@ -111,9 +112,12 @@ final class AlertPayloads {
   }
 
   private static void pagerDutyEvent(Map<String, Object> event, String path, List<Alert> into) {
+    String action = text(event.get("event_action"));
+    if (!(event.get("payload") instanceof Map<?, ?>) && !"trigger".equalsIgnoreCase(action)) {
+      return; // a resolve or acknowledge needs no payload, and without one it carries no time
+    }
     Map<String, Object> payload = object(event.get("payload"), path + ".payload");
     String summary = firstNonNull(text(payload.get("summary")), "event");
-    String action = text(event.get("event_action"));
     Instant at =
         payload.containsKey("timestamp")
             ? time(payload.get("timestamp"), path + ".payload.timestamp")

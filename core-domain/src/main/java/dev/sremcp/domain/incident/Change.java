@@ -6,7 +6,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * A change to production: a deploy, a configuration change or a feature flag.
+ * A change to production: a deploy, a configuration change, a feature flag, or a campaign that
+ * sends demand.
  *
  * @param service the service changed, or {@code null} when not given
  * @param index its position in {@code changes}, for evidence
@@ -21,15 +22,25 @@ record Change(Instant at, String service, String description, Kind kind, String 
 
   /** What sort of change, given or read from the description. */
   enum Kind {
-    DEPLOY(Cause.BAD_DEPLOY),
-    CONFIG(Cause.CONFIG_CHANGE),
-    FLAG(Cause.FEATURE_FLAG);
+    DEPLOY(Cause.BAD_DEPLOY, "A deploy"),
+    CONFIG(Cause.CONFIG_CHANGE, "A configuration change"),
+    FLAG(Cause.FEATURE_FLAG, "A feature flag"),
+    /** A campaign, a sale or a launch: demand sent to the services, not a change of them. */
+    CAMPAIGN(Cause.TRAFFIC_SURGE, "A campaign");
 
     final Cause cause;
+    final String noun;
 
-    Kind(Cause cause) {
+    Kind(Cause cause, String noun) {
       this.cause = cause;
+      this.noun = noun;
     }
+
+    private static final Pattern CAMPAIGN_WORDS =
+        Pattern.compile(
+            "(?i)\\b(campaign|newsletter|push notifications?|mass (e-?mail|push|sms)|e-?mail blast|"
+                + "recipients|flash sale|black friday|cyber monday|(sale|drop|launch|tickets?|"
+                + "pre-?orders?) (goes |went |is )?(live|on sale|open(ed)?)|broadcast|mailing)\\b");
 
     /** Flag services by name, what they call their flags, and a share of users switched. */
     private static final Pattern FLAG_WORDS =
@@ -66,8 +77,12 @@ record Change(Instant at, String service, String description, Kind kind, String 
         return switch (given.strip().toLowerCase(Locale.ROOT)) {
           case "deploy", "deployment", "release" -> DEPLOY;
           case "flag", "feature-flag", "feature_flag", "featureflag" -> FLAG;
+          case "campaign", "marketing", "event", "launch" -> CAMPAIGN;
           default -> CONFIG;
         };
+      }
+      if (CAMPAIGN_WORDS.matcher(description).find()) {
+        return CAMPAIGN;
       }
       if (FLAG_WORDS.matcher(description).find() || SWITCHED_ON.matcher(description).find()) {
         return FLAG;

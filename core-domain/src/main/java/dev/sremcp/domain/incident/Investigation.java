@@ -20,7 +20,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The deterministic part of {@code analyze_incident}: the onset, the signals around it, and causes
@@ -46,7 +48,9 @@ final class Investigation {
               + "KeyError|TypeError|AttributeError|ValueError|undefined method|undefined is not|"
               + "cannot read propert|nil pointer|index out of range|panic:|Traceback|"
               + "unmarshal|deserializ|serializ|schema|column .{0,30} does not exist|no such column|"
-              + "syntax error|NumberFormat|ParseException|invalid|unexpected|missing required");
+              + "syntax error|NumberFormat|ParseException|invalid|unexpected|missing required|"
+              + "canceling statement|statement timeout|QueryCanceled|deadlock detected|lock wait"
+              + " timeout|duplicate key|violates .{0,40}constraint|SQLSTATE|IntegrityError");
   private static final Pattern STARTUP =
       Pattern.compile(
           "(?i)\\b(start(ed|ing)|boot(ed|ing)|deploy(ed|ing)|rolling out|upgrad(ed|ing)|pulled"
@@ -67,8 +71,14 @@ final class Investigation {
   private final Map<Integer, String> traces = new java.util.HashMap<>();
   private Instant onset;
   private String onsetBy;
+  private Instant surgeFrom;
 
   private record Expiry(Series series, Instant at) {}
+
+  /** A host's resource (not a workload's) running high: shared by whatever runs there. */
+  private record HostLoad(Shift.Kind kind, Support support) {}
+
+  private final List<HostLoad> hostLoads = new ArrayList<>();
 
   private Investigation(IncidentInput input, LogsDetails logs) {
     this.input = input;
@@ -105,6 +115,9 @@ final class Investigation {
       if (Shift.Kind.of(series) == Shift.Kind.CERTIFICATE) {
         expiry(series).ifPresent(expiries::add);
       }
+    }
+    for (Series total : Shift.totalsOverOutcomes(input.series())) {
+      Shift.of(total).ifPresent(shifts::add);
     }
     onset();
     affected();
@@ -198,7 +211,7 @@ final class Investigation {
       }
       for (TemplateRow row : logs.templates()) {
         Instant first = Times.parse(row.firstTime()).orElse(null);
-        if (isError(row) && appeared(first) && row.count() >= 3) {
+        if (isError(row) && appeared(first) && !trickle(row, first)) {
           symptoms.add(
               new Candidate(first, "a new error in the log: " + clip(row.template(), 80), 1));
         }
@@ -245,6 +258,16 @@ final class Investigation {
     onsetBy = first.by();
   }
 
+  /** A new error too rare to mark a start: under three, or under one in five minutes. */
+  private static boolean trickle(TemplateRow row, Instant first) {
+    if (row.count() < 3) {
+      return true;
+    }
+    Instant last = Times.parse(row.lastTime()).orElse(first);
+    long minutes = Math.max(1, Duration.between(first, last).toMinutes());
+    return row.count() < 20 && row.count() * 5 < minutes;
+  }
+
   private static final Duration CLUSTER = Duration.ofMinutes(30);
   private static final Duration LEAD_IN = Duration.ofMinutes(5);
 
@@ -266,7 +289,8 @@ final class Investigation {
       long minutes = Math.max(0, before.toMinutes());
       double weight = minutes <= 20 ? 0.5 : minutes <= 45 ? 0.4 : minutes <= 90 ? 0.25 : 0.1;
       String where = "";
-      if (change.service() != null && !services.isEmpty()) {
+      boolean campaign = change.kind() == Change.Kind.CAMPAIGN; // sends demand to other services
+      if (change.service() != null && !services.isEmpty() && !campaign) {
         if (matchesAffected(change.service()) || mentionsAffected(change.description())) {
           weight = 1 - (1 - weight) * (1 - 0.3);
           where = ", on the affected service";
@@ -276,8 +300,8 @@ final class Investigation {
         }
       }
       String title =
-          change.kind().cause.noun()
-              + (change.service() == null ? "" : " of " + change.service())
+          change.kind().noun
+              + (change.service() == null ? "" : (campaign ? " by " : " of ") + change.service())
               + " "
               + Times.span(before)
               + " before the onset: "
@@ -296,7 +320,7 @@ final class Investigation {
                 support));
       }
       // errors that first appear after the change and look like the application's own
-      if (logs != null) {
+      if (logs != null && !campaign) {
         appError(change.at(), onset.plus(Duration.ofMinutes(30)), true)
             .ifPresent(
                 row ->
@@ -534,7 +558,7 @@ final class Investigation {
             break;
           }
           double weight = (shift.saturated() ? 0.5 : 0.25) * timing;
-          boolean someoneElse = owner != null && !services.isEmpty() && !matchesAffected(owner);
+          boolean someoneElse = owner != null && !services.isEmpty() && !ours(owner);
           if (someoneElse) {
             add(
                 Cause.NOISY_NEIGHBOUR,
@@ -545,6 +569,9 @@ final class Investigation {
                     + ")",
                 weighted(support, weight));
           } else {
+            if (owner == null) {
+              hostLoads.add(new HostLoad(shift.kind(), weighted(support, weight)));
+            }
             add(
                 Cause.RESOURCE_SATURATION,
                 shift.kind().noun().toUpperCase(Locale.ROOT).charAt(0)
@@ -580,6 +607,7 @@ final class Investigation {
                 weighted(support, weight));
             if (surge == null && timely) {
               surge = shift;
+              surgeFrom = shift.from();
             }
           }
         }
@@ -608,6 +636,7 @@ final class Investigation {
               expiry.series().label(),
               0.7));
     }
+    limitsReached();
     if (neighbours() && causes.containsKey(Cause.RESOURCE_SATURATION)) {
       // a shared resource taken by another workload: the saturation is how it shows
       causes.get(Cause.RESOURCE_SATURATION).scale(0.6);
@@ -620,7 +649,8 @@ final class Investigation {
 
   /**
    * One query's series split by workload (a node's pods, a database's clients) in which a workload
-   * that is not ours takes most of a resource while ours are there too: a noisy neighbour.
+   * that is not ours takes most of a resource, or arrives at the onset, while ours are there too: a
+   * noisy neighbour. The hosts' loads that rose meanwhile count for it.
    *
    * @return whether one was found
    */
@@ -646,37 +676,209 @@ final class Investigation {
       Series top = byLevel.getFirst();
       double level = levelNearOnset(top);
       double next = levelNearOnset(byLevel.get(1));
-      String owner = owner(top);
       double total = byLevel.stream().mapToDouble(this::levelNearOnset).sum();
-      if (level <= 0
-          || level < 3 * next
-          || level < 0.6 * total
-          || ours(owner)
-          || byLevel.stream().skip(1).noneMatch(s -> ours(owner(s)))) {
+      if (level > 0 && level >= 3 * next && level >= 0.6 * total && neighbour(top, group)) {
+        found = true;
+        add(
+            Cause.NOISY_NEIGHBOUR,
+            "Another workload ("
+                + owner(top)
+                + ") taking most of a shared resource ("
+                + Shift.Kind.of(top).noun()
+                + ")",
+            new Support(
+                "metric",
+                text(onset),
+                top.label()
+                    + " at "
+                    + Numbers.plain(level, 3)
+                    + " near the onset, "
+                    + (next == 0
+                        ? "while ours are at 0"
+                        : Numbers.plain(level / next, 2) + "x the next"),
+                top.label(),
+                0.5));
         continue;
       }
-      found = true;
-      add(
-          Cause.NOISY_NEIGHBOUR,
-          "Another workload ("
-              + owner
-              + ") taking most of a shared resource ("
-              + Shift.Kind.of(top).noun()
-              + ")",
-          new Support(
-              "metric",
-              text(onset),
-              top.label()
-                  + " at "
-                  + Numbers.plain(level, 3)
-                  + " near the onset, "
-                  + (next == 0
-                      ? "while ours are at 0"
-                      : Numbers.plain(level / next, 2) + "x the next"),
-              top.label(),
-              0.5));
+      // a workload that was not there before arriving at the onset, beside ours
+      for (Series series : group) {
+        Optional<Shift> shift = Shift.of(series);
+        if (shift.isPresent()
+            && shift.get().rising()
+            && shift.get().before() <= 0.05 * shift.get().after()
+            && !shift.get().from().isBefore(onset.minus(Duration.ofMinutes(15)))
+            && !shift.get().from().isAfter(onset.plus(Duration.ofMinutes(5)))
+            && neighbour(series, group)) {
+          found = true;
+          add(
+              Cause.NOISY_NEIGHBOUR,
+              "A workload that is not ours ("
+                  + owner(series)
+                  + ") arrived on a shared resource ("
+                  + Shift.Kind.of(series).noun()
+                  + ") at the onset",
+              new Support(
+                  "metric",
+                  text(shift.get().from()),
+                  series.label()
+                      + " went from "
+                      + Numbers.plain(shift.get().before(), 3)
+                      + " to "
+                      + Numbers.plain(shift.get().after(), 3)
+                      + " from "
+                      + text(shift.get().from()),
+                  series.label(),
+                  0.45));
+          break;
+        }
+      }
+    }
+    if (found) {
+      for (HostLoad load : hostLoads) {
+        add(
+            Cause.NOISY_NEIGHBOUR,
+            null,
+            new Support(
+                "metric",
+                load.support().time(),
+                "the shared "
+                    + load.kind().noun()
+                    + " ran high meanwhile: "
+                    + load.support().text(),
+                load.support().ref(),
+                load.support().weight()));
+      }
     }
     return found;
+  }
+
+  /** Whether a series' workload is not ours while some other of its group is. */
+  private boolean neighbour(Series series, List<Series> group) {
+    return !ours(owner(series))
+        && group.stream().anyMatch(other -> other != series && ours(owner(other)));
+  }
+
+  private static final Pattern LIMIT_WORD =
+      Pattern.compile("(?i)^(max|maximum|limits?|capacity|size)$");
+  private static final Set<String> MEASURE_WORDS =
+      Set.of(
+          "max",
+          "maximum",
+          "limit",
+          "limits",
+          "capacity",
+          "size",
+          "open",
+          "used",
+          "usage",
+          "current",
+          "active",
+          "spec",
+          "status",
+          "total",
+          "count",
+          "bytes",
+          "available",
+          "avail",
+          "free",
+          "remaining");
+
+  /** What is left of a resource, rather than what is used. */
+  private static final Pattern LEFT_WORD =
+      Pattern.compile("(?i)(^|_)(available|avail|free|remaining)(_|$)");
+
+  /**
+   * A series that reached its limit, given as a series beside it with the same name but for {@code
+   * max} or {@code limit} and the same labels: {@code process_files_open_files} at {@code
+   * process_files_max_files}, {@code hikaricp_connections_active} at {@code
+   * hikaricp_connections_max}, {@code kubelet_volume_stats_available_bytes} at nothing of {@code
+   * kubelet_volume_stats_capacity_bytes}. A slow leak reaches its ceiling without a shift in level.
+   */
+  private void limitsReached() {
+    for (Series limit : input.series()) {
+      String limitName = metricName(limit);
+      if (limitName == null || !isLimit(limitName)) {
+        continue;
+      }
+      for (Series used : input.series()) {
+        String usedName = metricName(used);
+        if (used == limit
+            || usedName == null
+            || isLimit(usedName)
+            || !stem(usedName).equals(stem(limitName))
+            || !sameWhereBoth(used.labels(), limit.labels())) {
+          continue;
+        }
+        Instant reached = reached(used, limit, usedName);
+        if (reached != null) {
+          add(
+              Cause.RESOURCE_SATURATION,
+              used.label() + " reached its limit (" + limitName + ")",
+              new Support(
+                  "metric",
+                  text(reached),
+                  used.label() + " reached " + limit.label() + " at " + text(reached),
+                  used.label(),
+                  0.55));
+        }
+      }
+    }
+  }
+
+  private static boolean isLimit(String name) {
+    return Stream.of(name.split("_")).anyMatch(word -> LIMIT_WORD.matcher(word).matches());
+  }
+
+  private static final Pattern SELECTOR =
+      Pattern.compile("\\s*([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*(\\{[^}]*\\})?\\s*");
+
+  /** The metric's name: its {@code __name__}, or the name a bare selector query selects. */
+  private static String metricName(Series series) {
+    if (series.query() == null || !series.name().equals(series.query())) {
+      return series.name();
+    }
+    Matcher selector = SELECTOR.matcher(series.query());
+    return selector.matches() ? selector.group(1) : null;
+  }
+
+  private static Set<String> stem(String name) {
+    Set<String> stem = new java.util.HashSet<>(List.of(name.toLowerCase(Locale.ROOT).split("_")));
+    stem.removeAll(MEASURE_WORDS);
+    return stem;
+  }
+
+  private static boolean sameWhereBoth(Map<String, String> a, Map<String, String> b) {
+    for (Map.Entry<String, String> entry : a.entrySet()) {
+      String other = b.get(entry.getKey());
+      if (other != null && !other.equals(entry.getValue())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * When, from 30 minutes before the onset to 30 after, a series first came within 2 % of its limit
+   * (or, for what is left, such as {@code available_bytes}, within 2 % of nothing).
+   */
+  private Instant reached(Series used, Series limit, String usedName) {
+    boolean left = LEFT_WORD.matcher(usedName).find(); // what is left, not what is used
+    Instant from = onset.minus(Duration.ofMinutes(30));
+    Instant to = onset.plus(Duration.ofMinutes(30));
+    int j = 0;
+    for (int i = 0; i < used.values().length; i++) {
+      long at = used.seconds()[i];
+      while (j + 1 < limit.seconds().length && limit.seconds()[j + 1] <= at) {
+        j++;
+      }
+      double ceiling = limit.values()[j];
+      Instant when = Instant.ofEpochSecond(at);
+      boolean full = left ? used.values()[i] <= 0.02 * ceiling : used.values()[i] >= 0.98 * ceiling;
+      if (ceiling > 0 && full && !when.isBefore(from) && !when.isAfter(to)) {
+        return when;
+      }
+    }
+    return null;
   }
 
   /** A series' mean from 15 minutes before the onset to 30 minutes after, else its mean. */
@@ -761,8 +963,10 @@ final class Investigation {
               Cause.TRAFFIC_SURGE)) {
         Builder found = causes.get(mechanism);
         if (found == null
+            || mechanism == change.kind().cause
             || found.confidence() < 0.3
-            || !Signatures.changeTouches(mechanism, change.description())) {
+            || !(Signatures.changeTouches(mechanism, change.description())
+                || mechanism == Cause.TRAFFIC_SURGE && sentTheSurge(change))) {
           continue;
         }
         Builder changed = causes.get(change.kind().cause);
@@ -783,6 +987,18 @@ final class Investigation {
         found.via = clip(change.description(), 80);
       }
     }
+  }
+
+  /**
+   * Whether a change on an affected service sent the surge: the traffic rose within five minutes of
+   * it, as when a flag routes requests to a service that never had them.
+   */
+  private boolean sentTheSurge(Change change) {
+    return surgeFrom != null
+        && !surgeFrom.isBefore(change.at().minus(Duration.ofMinutes(1)))
+        && surgeFrom.isBefore(change.at().plus(Duration.ofMinutes(5)))
+        && change.service() != null
+        && (matchesAffected(change.service()) || mentionsAffected(change.description()));
   }
 
   // ---- ranking

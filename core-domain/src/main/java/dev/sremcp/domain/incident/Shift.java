@@ -29,7 +29,9 @@ record Shift(
 
   /** What a series measures, read from its name, query and labels. */
   enum Kind {
-    CERTIFICATE("(?i)ssl_earliest_cert_expiry|cert\\w*_expir|x509|tls_cert"),
+    CERTIFICATE(
+        "(?i)ssl_earliest_cert_expiry|(ssl|tls|cert)\\w*_expir|expir\\w*_(ssl|tls|cert)|x509|"
+            + "tls_cert|ssl_cert|cert\\w*_not_?after"),
     DNS("(?i)\\bdns|coredns|resolver|resolv"),
     STEAL("(?i)steal"),
     /** Whether targets answer: {@code up}, blackbox probes, healthy hosts or replicas. */
@@ -38,7 +40,8 @@ record Shift(
             + "available_replicas|healthy_hosts|membership_healthy|_healthy\\b"),
     ERRORS(
         "(?i)5xx|5\\.\\.|\\berrors?\\b|_errors?_|fail|exception|timeout|refused|status=~?\"5|"
-            + "code=~?\"5"),
+            + "code=~?\"5|outcome!=|outcome=~?\"(server|client)_error|(status|code)!~\"[23]|"
+            + "(status|code)!=\"200|error_?(ratio|rate)"),
     LATENCY("(?i)latency|duration|_seconds_bucket|quantile|\\bp9\\d|response_time"),
     RESTARTS("(?i)restart|oom"),
     DISK(
@@ -47,7 +50,9 @@ record Shift(
     MEMORY("(?i)memory|heap|\\brss\\b|working_set|\\bmem_"),
     CPU("(?i)cpu|(?<![a-z])load\\d*\\b|throttl"),
     CONNECTIONS(
-        "(?i)connection|\\bconn_|pool|threads|queue|backlog|sockets|file_descriptors|\\bfds\\b"),
+        "(?i)connection|\\bconn_|pool|threads|queue|backlog|sockets|file_descriptors|\\bfds\\b|"
+            + "open_files|files_open|open_fds|max_fds|filefd|"
+            + "pg_stat_activity"),
     TRAFFIC(
         "(?i)requests|\\brps\\b|\\bqps\\b|throughput|request_rate|traffic|sessions|messages_in"),
     OTHER("$^");
@@ -116,6 +121,17 @@ record Shift(
     private static final Pattern SUCCEEDED_VALUE =
         Pattern.compile("(?i)[23]\\d\\d|[23]xx|ok|success|succeeded|0");
 
+    /** The label of {@code labels} that holds the outcome, or {@code null}. */
+    static String label(Map<String, String> labels) {
+      for (String label : LABELS) {
+        String value = labels.get(label);
+        if (value != null && !value.isBlank()) {
+          return label;
+        }
+      }
+      return null;
+    }
+
     static Outcome of(Map<String, String> labels) {
       for (String label : LABELS) {
         String value = labels.get(label);
@@ -129,6 +145,52 @@ record Shift(
       }
       return NONE;
     }
+  }
+
+  /**
+   * Requests split by status, summed back into their traffic: a surge answered with 401s and 5xx
+   * shows in no one status, only in the total. One total for each query and set of other labels
+   * that has at least two statuses.
+   */
+  static List<Series> totalsOverOutcomes(List<Series> all) {
+    Map<List<Object>, List<Series>> groups = new java.util.LinkedHashMap<>();
+    for (Series series : all) {
+      String label = Outcome.label(series.labels());
+      if (label == null
+          || !Kind.TRAFFIC.words.matcher(series.name() + " " + series.query()).find()) {
+        continue;
+      }
+      Map<String, String> rest = new java.util.TreeMap<>(series.labels());
+      rest.remove(label);
+      groups
+          .computeIfAbsent(
+              List.of(series.name(), String.valueOf(series.query()), rest),
+              k -> new java.util.ArrayList<>())
+          .add(series);
+    }
+    List<Series> totals = new java.util.ArrayList<>();
+    for (Map.Entry<List<Object>, List<Series>> group : groups.entrySet()) {
+      if (group.getValue().size() < 2) {
+        continue;
+      }
+      java.util.TreeMap<Long, Double> sum = new java.util.TreeMap<>();
+      for (Series series : group.getValue()) {
+        for (int i = 0; i < series.seconds().length; i++) {
+          sum.merge(series.seconds()[i], series.values()[i], Double::sum);
+        }
+      }
+      Series first = group.getValue().getFirst();
+      @SuppressWarnings("unchecked")
+      Map<String, String> rest = (Map<String, String>) group.getKey().get(2);
+      totals.add(
+          new Series(
+              first.name(),
+              first.query(),
+              rest,
+              sum.keySet().stream().mapToLong(Long::longValue).toArray(),
+              sum.values().stream().mapToDouble(Double::doubleValue).toArray()));
+    }
+    return totals;
   }
 
   /** Points in a row past the threshold that make a shift, not a blip. */

@@ -40,11 +40,11 @@ final class Signatures {
                 + " on device|disk (is )?full|too many open files|Connection is not available|pool"
                 + " (is )?exhausted|Too many connections|RejectedExecutionException|thread pool.{0,30}"
                 + "(full|exhausted)|queue (is )?full|remaining connection slots|cannot allocate"
-                + " memory|GC overhead limit|heap space|ENOSPC|EMFILE|max_connections"));
+                + " memory|GC overhead limit|heap space|ENOSPC|EMFILE|max_connections|cpu throttl|"
+                + "throttled for"));
     IN_ERRORS.put(
         Cause.NOISY_NEIGHBOUR,
-        Pattern.compile(
-            "(?i)cpu steal|steal time|noisy neighbou?r|cpu throttl|throttled for|iowait|I/O wait"));
+        Pattern.compile("(?i)cpu steal|steal time|noisy neighbou?r|iowait|I/O wait"));
     IN_ERRORS.put(
         Cause.DEPENDENCY_OUTAGE,
         Pattern.compile(
@@ -56,7 +56,12 @@ final class Signatures {
                 + "upstream|calling|gateway|returned)|returned (status )?50[234]|StatusCode: ?50\\d|"
                 + "Exception:? status[=:] ?50\\d|\\(?(InternalError|ServiceUnavailable|SlowDown|"
                 + "InternalServerError)\\)? when calling|api error (InternalError|ServiceUnavailable)|"
-                + "retries exhausted|reached max retries|max retries exceeded|giving up after \\d+"));
+                + "retries exhausted|reached max retries|max retries exceeded|giving up after \\d+|"
+                + "ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|MaxRetriesPerRequest|READONLY You can't write|"
+                + "socket hang up|connection (was )?(lost|dropped|closed by (peer|remote))|lost"
+                + " connection|server closed the connection|(could not|unable to|can't|cannot|"
+                + "failed to) connect|connect(ion)? (failed|error)|is loading the dataset|"
+                + "the database system is (starting up|shutting down|in recovery)"));
     IN_ERRORS.put(
         Cause.TRAFFIC_SURGE,
         Pattern.compile(
@@ -70,7 +75,7 @@ final class Signatures {
         Cause.RESOURCE_SATURATION,
         Pattern.compile(
             "(?i)cpu|memory|\\boom|disk|space|saturat|pool|connections|capacity|heap|"
-                + "file ?descriptors|inode|filesystem|full\\b"));
+                + "file ?descriptors|inode|filesystem|full\\b|filling ?up|persistent ?volume|pvc"));
     IN_ALERTS.put(Cause.NOISY_NEIGHBOUR, Pattern.compile("(?i)steal|neighbou?r"));
     IN_ALERTS.put(
         Cause.TRAFFIC_SURGE,
@@ -94,7 +99,7 @@ final class Signatures {
     IN_CHANGES.put(
         Cause.RESOURCE_SATURATION,
         Pattern.compile(
-            "(?i)pool|connections|max_?conn|memory|heap|\\blimits?\\b|resources|replicas|threads|"
+            "(?i)pool|connections|max_?conn|memory|heap|\\blimits?\\b|resources\\b(?!:)|replicas|threads|"
                 + "workers|\\bcpu\\b|xmx|size|capacity|quota"));
     IN_CHANGES.put(
         Cause.DEPENDENCY_OUTAGE,
@@ -112,10 +117,17 @@ final class Signatures {
   private static final Pattern EMPTY_POOL =
       Pattern.compile("(?i)\\b(total|active)[=:] ?0\\b.{0,40}\\bidle[=:] ?0\\b");
 
+  /** A probe of the workload itself: when it times out, the workload is slow, not its peers. */
+  private static final Pattern OWN_PROBE =
+      Pattern.compile("(?i)(readiness|liveness|startup) probe (failed|errored)");
+
   /** The mechanism an error names, most specific first. */
   static Optional<Cause> inError(String text) {
     if (EMPTY_POOL.matcher(text).find()) {
       return Optional.of(Cause.DEPENDENCY_OUTAGE);
+    }
+    if (OWN_PROBE.matcher(text).find()) {
+      return first(IN_ERRORS, text).filter(cause -> cause != Cause.DEPENDENCY_OUTAGE);
     }
     return first(IN_ERRORS, text);
   }

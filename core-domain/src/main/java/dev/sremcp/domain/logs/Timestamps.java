@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 public final class Timestamps {
 
   /** Where in a line a timestamp is looked for. */
-  private static final int SEARCH_CHARS = 120;
+  private static final int SEARCH_CHARS = 400;
 
   private static final int NONE_YEAR = 2000;
   private static final String MONTHS = "(?<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)";
@@ -141,9 +141,19 @@ public final class Timestamps {
   private int cachedStart = -1;
   private long cachedSecond;
 
+  /** The other formats of the same kind (with a year, or without), for lines of another writer. */
+  private final List<Format> others;
+
+  private final List<Matcher> otherMatchers;
+
   private Timestamps(Format format) {
     this.format = format;
     this.matcher = format.pattern.matcher("");
+    this.others =
+        java.util.Arrays.stream(Format.values())
+            .filter(other -> other != format && other.hasYear == format.hasYear)
+            .toList();
+    this.otherMatchers = others.stream().map(other -> other.pattern.matcher("")).toList();
   }
 
   /**
@@ -173,7 +183,10 @@ public final class Timestamps {
     return Optional.of(new Timestamps(best));
   }
 
-  /** The Unix second of {@code line}'s timestamp, or {@link Long#MIN_VALUE} when it has none. */
+  /**
+   * The Unix second of {@code line}'s timestamp, or {@link Long#MIN_VALUE} when it has none. A line
+   * in another format of the same kind (another writer's) is read in that format.
+   */
   public long epochSecond(String line) {
     if (cachedStart >= 0
         && line.length() >= cachedStart + cachedText.length()
@@ -181,6 +194,15 @@ public final class Timestamps {
       return cachedSecond;
     }
     if (!format.find(matcher, line)) {
+      // several writers in one log (nginx and the application behind it): their formats differ
+      for (int i = 0; i < others.size(); i++) {
+        if (others.get(i).find(otherMatchers.get(i), line)) {
+          long second = parse(others.get(i), otherMatchers.get(i));
+          if (second != Long.MIN_VALUE) {
+            return second;
+          }
+        }
+      }
       return Long.MIN_VALUE;
     }
     long second = parse(format, matcher);

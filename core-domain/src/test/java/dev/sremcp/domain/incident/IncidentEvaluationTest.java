@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code analyze_incident} on the evaluation set (test resources, {@code incidents/set}): synthetic
  * but realistic incidents with a known cause, and some where the inputs support none. The floors
- * are those measured when the set was made (docs/benchmarks.md), a little below, so that a change
- * that makes the analysis worse fails here.
+ * are those measured (docs/benchmarks.md), a little below, so that a change that makes the analysis
+ * worse fails here.
  */
 class IncidentEvaluationTest {
 
@@ -39,17 +39,32 @@ class IncidentEvaluationTest {
 
   @Test
   void meetsTheMeasuredAccuracyOnTheEvaluationSet() throws Exception {
-    List<IncidentEvaluation.Scenario> scenarios = scenarios("set");
-    IncidentEvaluation.Score score = IncidentEvaluation.score(scenarios);
+    IncidentEvaluation.Score score = IncidentEvaluation.score(scenarios("set"));
     System.out.print(score.table());
 
-    assertThat(score.withCause()).isGreaterThanOrEqualTo(20);
-    assertThat(score.withoutCause()).isGreaterThanOrEqualTo(5);
+    assertThat(score.withCause()).isGreaterThanOrEqualTo(50);
+    assertThat(score.withoutCause()).isGreaterThanOrEqualTo(12);
     assertThat(score.outcomes()).allMatch(o -> o.error() == null);
-    // measured 2026-11-25: top-1 0.769, top-3 0.846, abstention precision 0.750, recall 1.000
-    assertThat(score.top1()).isGreaterThanOrEqualTo(0.73);
-    assertThat(score.top3()).isGreaterThanOrEqualTo(0.80);
-    assertThat(score.abstentionPrecision()).isGreaterThanOrEqualTo(0.70);
+    // measured 2026-11-25 after tuning on it: top-1 1.000, top-3 1.000, abstention 1.000 / 1.000
+    assertThat(score.top1()).isGreaterThanOrEqualTo(0.95);
+    assertThat(score.top3()).isGreaterThanOrEqualTo(0.97);
+    assertThat(score.abstentionPrecision()).isGreaterThanOrEqualTo(0.90);
+    assertThat(score.abstentionRecall()).isGreaterThanOrEqualTo(0.95);
+  }
+
+  /**
+   * The holdout was scored once, untuned, when it was added (docs/benchmarks.md); these floors only
+   * keep a later change from making it worse. Never tune on it: write new unseen scenarios instead.
+   */
+  @Test
+  void doesNotFallBelowWhatTheHoldoutMeasuredUnseen() throws Exception {
+    IncidentEvaluation.Score score = IncidentEvaluation.score(scenarios("holdout"));
+    System.out.print(score.table());
+
+    assertThat(score.outcomes()).allMatch(o -> o.error() == null);
+    // measured 2026-11-25, once: top-1 0.417, top-3 0.833, abstention 0.500 / 1.000
+    assertThat(score.top1()).isGreaterThanOrEqualTo(0.41);
+    assertThat(score.top3()).isGreaterThanOrEqualTo(0.83);
     assertThat(score.abstentionRecall()).isGreaterThanOrEqualTo(0.95);
   }
 }
