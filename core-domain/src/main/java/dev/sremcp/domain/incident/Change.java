@@ -22,18 +22,20 @@ record Change(Instant at, String service, String description, Kind kind, String 
 
   /** What sort of change, given or read from the description. */
   enum Kind {
-    DEPLOY(Cause.BAD_DEPLOY, "A deploy"),
-    CONFIG(Cause.CONFIG_CHANGE, "A configuration change"),
-    FLAG(Cause.FEATURE_FLAG, "A feature flag"),
+    DEPLOY(Cause.BAD_DEPLOY),
+    CONFIG(Cause.CONFIG_CHANGE),
+    FLAG(Cause.FEATURE_FLAG),
     /** A campaign, a sale or a launch: demand sent to the services, not a change of them. */
-    CAMPAIGN(Cause.TRAFFIC_SURGE, "A campaign");
+    CAMPAIGN(Cause.TRAFFIC_SURGE);
 
     final Cause cause;
-    final String noun;
 
-    Kind(Cause cause, String noun) {
+    Kind(Cause cause) {
       this.cause = cause;
-      this.noun = noun;
+    }
+
+    String noun() {
+      return this == CAMPAIGN ? "A campaign" : cause.noun();
     }
 
     private static final Pattern CAMPAIGN_WORDS =
@@ -81,14 +83,14 @@ record Change(Instant at, String service, String description, Kind kind, String 
           default -> CONFIG;
         };
       }
-      if (CAMPAIGN_WORDS.matcher(description).find()) {
-        return CAMPAIGN;
-      }
       if (FLAG_WORDS.matcher(description).find() || SWITCHED_ON.matcher(description).find()) {
         return FLAG;
       }
       if (RELEASE.matcher(description).find()) {
-        return DEPLOY;
+        return DEPLOY; // "deploy notifications 2.4 (fix push notifications)" is a deploy
+      }
+      if (CAMPAIGN_WORDS.matcher(description).find()) {
+        return CAMPAIGN;
       }
       return CONFIG; // a sync, an apply or a commit without a version: configuration
     }

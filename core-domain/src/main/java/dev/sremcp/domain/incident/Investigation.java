@@ -300,7 +300,7 @@ final class Investigation {
         }
       }
       String title =
-          change.kind().noun
+          change.kind().noun()
               + (change.service() == null ? "" : (campaign ? " by " : " of ") + change.service())
               + " "
               + Times.span(before)
@@ -536,7 +536,13 @@ final class Investigation {
         case AVAILABILITY -> {
           if (!shift.rising() && shift.after() <= shift.before() * 0.5 && timely) {
             // targets stopped answering: for those that call them, a dependency is out
-            boolean callers = owner == null || services.stream().anyMatch(s -> !same(s, owner));
+            String target =
+                shift.series().labels().getOrDefault("instance", "")
+                    + " "
+                    + shift.series().labels().getOrDefault("target", "");
+            boolean callers =
+                !mentionsAffected(target)
+                    && (owner == null || services.stream().anyMatch(s -> !same(s, owner)));
             add(
                 Cause.DEPENDENCY_OUTAGE,
                 (owner == null ? "Targets" : owner) + " stopped answering (" + what + ")",
@@ -795,21 +801,29 @@ final class Investigation {
    * kubelet_volume_stats_capacity_bytes}. A slow leak reaches its ceiling without a shift in level.
    */
   private void limitsReached() {
-    for (Series limit : input.series()) {
-      String limitName = metricName(limit);
-      if (limitName == null || !isLimit(limitName)) {
-        continue;
+    // each series' name and stem once; usage series indexed by stem
+    Map<Set<String>, List<Series>> usageByStem = new java.util.HashMap<>();
+    List<Series> limits = new ArrayList<>();
+    Map<Series, String> names = new java.util.IdentityHashMap<>();
+    for (Series series : input.series()) {
+      String name = metricName(series);
+      if (name == null || series.values().length == 0 || STATISTIC.matcher(name).find()) {
+        continue; // histograms and counters are not levels; Micrometer's _max is not a limit
       }
-      for (Series used : input.series()) {
-        String usedName = metricName(used);
-        if (used == limit
-            || usedName == null
-            || isLimit(usedName)
-            || !stem(usedName).equals(stem(limitName))
-            || !sameWhereBoth(used.labels(), limit.labels())) {
+      names.put(series, name);
+      if (isLimit(name)) {
+        limits.add(series);
+      } else {
+        usageByStem.computeIfAbsent(stem(name), k -> new ArrayList<>()).add(series);
+      }
+    }
+    for (Series limit : limits) {
+      String limitName = names.get(limit);
+      for (Series used : usageByStem.getOrDefault(stem(limitName), List.of())) {
+        if (!sameWhereBoth(used.labels(), limit.labels())) {
           continue;
         }
-        Instant reached = reached(used, limit, usedName);
+        Instant reached = reached(used, limit, names.get(used));
         if (reached != null) {
           add(
               Cause.RESOURCE_SATURATION,
@@ -824,6 +838,10 @@ final class Investigation {
       }
     }
   }
+
+  /** Names of histograms, summaries and counters, whose values are not a resource's level. */
+  private static final Pattern STATISTIC =
+      Pattern.compile("(?i)_(seconds|bucket|sum|created|total)(_|$)");
 
   private static boolean isLimit(String name) {
     return Stream.of(name.split("_")).anyMatch(word -> LIMIT_WORD.matcher(word).matches());
@@ -858,14 +876,16 @@ final class Investigation {
   }
 
   /**
-   * When, from 30 minutes before the onset to 30 after, a series first came within 2 % of its limit
-   * (or, for what is left, such as {@code available_bytes}, within 2 % of nothing).
+   * When, from 30 minutes before the onset to 30 after, a series that had been below its limit came
+   * within 2 % of it (or, for what is left, such as {@code available_bytes}, within 2 % of
+   * nothing).
    */
   private Instant reached(Series used, Series limit, String usedName) {
     boolean left = LEFT_WORD.matcher(usedName).find(); // what is left, not what is used
     Instant from = onset.minus(Duration.ofMinutes(30));
     Instant to = onset.plus(Duration.ofMinutes(30));
     int j = 0;
+    boolean below = false; // a crossing, not a series that sat at its limit all along
     for (int i = 0; i < used.values().length; i++) {
       long at = used.seconds()[i];
       while (j + 1 < limit.seconds().length && limit.seconds()[j + 1] <= at) {
@@ -874,9 +894,10 @@ final class Investigation {
       double ceiling = limit.values()[j];
       Instant when = Instant.ofEpochSecond(at);
       boolean full = left ? used.values()[i] <= 0.02 * ceiling : used.values()[i] >= 0.98 * ceiling;
-      if (ceiling > 0 && full && !when.isBefore(from) && !when.isAfter(to)) {
+      if (ceiling > 0 && full && below && !when.isBefore(from) && !when.isAfter(to)) {
         return when;
       }
+      below |= ceiling > 0 && !full;
     }
     return null;
   }
@@ -1248,12 +1269,17 @@ final class Investigation {
       String stem = SERVICE_SUFFIX.matcher(name).replaceFirst("");
       if (lower.contains(name)
           || stem.length() >= 4
-              && Pattern.compile("\\b" + Pattern.quote(stem) + "\\b").matcher(lower).find()) {
+              && stems
+                  .computeIfAbsent(stem, k -> Pattern.compile("\\b" + Pattern.quote(k) + "\\b"))
+                  .matcher(lower)
+                  .find()) {
         return true;
       }
     }
     return false;
   }
+
+  private final Map<String, Pattern> stems = new java.util.HashMap<>();
 
   private static final Pattern SERVICE_SUFFIX =
       Pattern.compile("[-_.](gateway|gw|service|svc|server|srv|worker|prod|production|app)$");

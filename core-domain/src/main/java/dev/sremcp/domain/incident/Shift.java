@@ -37,7 +37,8 @@ record Shift(
     /** Whether targets answer: {@code up}, blackbox probes, healthy hosts or replicas. */
     AVAILABILITY(
         "(?i)^up\\b|\\bup\\s*(\\{|==|!=|<|\\))|probe_success|replicas_available|"
-            + "available_replicas|healthy_hosts|membership_healthy|_healthy\\b"),
+            + "(?<![a-z])available_replicas|(?<!un)healthy_hosts|membership_healthy|"
+            + "(?<!un)_healthy\\b"),
     ERRORS(
         "(?i)5xx|5\\.\\.|\\berrors?\\b|_errors?_|fail|exception|timeout|refused|status=~?\"5|"
             + "code=~?\"5|outcome!=|outcome=~?\"(server|client)_error|(status|code)!~\"[23]|"
@@ -64,17 +65,21 @@ record Shift(
     }
 
     static Kind of(Series series) {
+      Kind named = named(series.words());
       Outcome outcome = Outcome.of(series.labels());
-      if (outcome == Outcome.FAILED) {
-        return ERRORS; // requests answered 5xx or 429, or a gRPC Unavailable: errors, by any name
+      if (outcome == Outcome.NONE || !(named == ERRORS || named == TRAFFIC || named == OTHER)) {
+        return named; // a latency with a status label stays a latency
       }
-      String words = series.words();
+      return switch (outcome) {
+        case FAILED -> ERRORS; // requests answered 5xx or 429, or a gRPC Unavailable
+        case SUCCEEDED -> named == TRAFFIC ? TRAFFIC : OTHER;
+        default -> OTHER; // client errors are neither the service's errors nor its traffic
+      };
+    }
+
+    private static Kind named(String words) {
       for (Kind kind : values()) {
         if (kind.words.matcher(words).find()) {
-          if (outcome != Outcome.NONE && (kind == ERRORS || kind == TRAFFIC)) {
-            // a series of successes is not errors; of client errors, not traffic
-            return outcome == Outcome.SUCCEEDED && kind == TRAFFIC ? TRAFFIC : OTHER;
-          }
           return kind;
         }
       }
@@ -133,17 +138,15 @@ record Shift(
     }
 
     static Outcome of(Map<String, String> labels) {
-      for (String label : LABELS) {
-        String value = labels.get(label);
-        if (value == null || value.isBlank()) {
-          continue;
-        }
-        if (SUCCEEDED_VALUE.matcher(value).matches()) {
-          return SUCCEEDED;
-        }
-        return FAILED_VALUE.matcher(value).matches() ? FAILED : NEITHER;
+      String label = label(labels);
+      if (label == null) {
+        return NONE;
       }
-      return NONE;
+      String value = labels.get(label);
+      if (SUCCEEDED_VALUE.matcher(value).matches()) {
+        return SUCCEEDED;
+      }
+      return FAILED_VALUE.matcher(value).matches() ? FAILED : NEITHER;
     }
   }
 
@@ -156,9 +159,11 @@ record Shift(
     Map<List<Object>, List<Series>> groups = new java.util.LinkedHashMap<>();
     for (Series series : all) {
       String label = Outcome.label(series.labels());
+      String words = series.name() + " " + series.query();
       if (label == null
-          || !Kind.TRAFFIC.words.matcher(series.name() + " " + series.query()).find()) {
-        continue;
+          || !Kind.TRAFFIC.words.matcher(words).find()
+          || Kind.LATENCY.words.matcher(words).find()) {
+        continue; // summing latencies over statuses means nothing
       }
       Map<String, String> rest = new java.util.TreeMap<>(series.labels());
       rest.remove(label);

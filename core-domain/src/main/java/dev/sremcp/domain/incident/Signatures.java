@@ -66,7 +66,7 @@ final class Signatures {
         Cause.TRAFFIC_SURGE,
         Pattern.compile(
             "(?i)429 Too Many|too many requests|load shedding|shedding load|rate limit(ed| exceeded|"
-                + " reached)|ratelimit(ed)?\\b|throttled"));
+                + " reached)|throttled"));
 
     IN_ALERTS.put(Cause.CERTIFICATE_EXPIRY, Pattern.compile("(?i)cert|ssl|tls|x509"));
     IN_ALERTS.put(
@@ -87,8 +87,7 @@ final class Signatures {
                 + "third[- ]party|provider|\\b(target|instance|host|node|"
                 + "endpoint|backend|upstream|service|job)s? ?down\\b|\\b(is|are|went) down\\b|"
                 + "unavailable|unhealthy|not responding|aws health|operational issue|status ?page|"
-                + "degraded performance|partial outage|major outage|service disruption|(elevated|"
-                + "increased) (error|latenc)"));
+                + "degraded performance|partial outage|major outage|service disruption"));
 
     IN_CHANGES.put(
         Cause.DNS_FAILURE,

@@ -194,8 +194,10 @@ public final class Timestamps {
       return cachedSecond;
     }
     if (!format.find(matcher, line)) {
-      // several writers in one log (nginx and the application behind it): their formats differ
-      for (int i = 0; i < others.size(); i++) {
+      // several writers in one log (nginx and the application behind it): their formats differ;
+      // an indented line continues an event (a stack frame, a JSON body), whatever dates it holds
+      boolean indented = !line.isEmpty() && Character.isWhitespace(line.charAt(0));
+      for (int i = 0; i < others.size() && !indented; i++) {
         if (others.get(i).find(otherMatchers.get(i), line)) {
           long second = parse(others.get(i), otherMatchers.get(i));
           if (second != Long.MIN_VALUE) {

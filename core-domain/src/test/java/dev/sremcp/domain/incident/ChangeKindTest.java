@@ -19,6 +19,8 @@ class ChangeKindTest {
         "Argo Rollouts: canary set weight 20% for checkout 4.1.0 | DEPLOY",
         "Heroku release v812: payouts deploy 3e91c0d | DEPLOY",
         "terraform apply: aws_sqs_queue.payout_events visibility_timeout_seconds 30 -> 60 | CONFIG",
+        "Braze: campaign 'Summer Flash' sent (push + email), 2,130,441 recipients | CAMPAIGN",
+        "Deploy notification-service 2.3.1 -> 2.4.0 (fix push notifications) | DEPLOY",
       })
   void aChangeWithoutAKindIsReadFromItsDescription(String description, Change.Kind kind) {
     assertThat(Change.Kind.of(null, description)).isEqualTo(kind);

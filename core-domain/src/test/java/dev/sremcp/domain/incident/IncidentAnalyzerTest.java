@@ -337,6 +337,45 @@ class IncidentAnalyzerTest {
   }
 
   @Test
+  void aUsageSeriesThatReachesItsLimitIsSaturationAndAnEmptyLimitIsNoError() {
+    Map<String, Object> open =
+        matrix(
+            "process_files_open_files{container=\"ingest\"}",
+            Map.of(
+                Map.of("__name__", "process_files_open_files", "pod", "ingest-1"),
+                minute -> Math.min(65536, 61000 + minute * 60)));
+    Map<String, Object> max =
+        matrix(
+            "process_files_max_files{container=\"ingest\"}",
+            Map.of(Map.of("__name__", "process_files_max_files", "pod", "ingest-1"), m -> 65536));
+    Map<String, Object> emptyLimit =
+        Map.of(
+            "status",
+            "success",
+            "data",
+            Map.of(
+                "resultType",
+                "matrix",
+                "result",
+                List.of(
+                    Map.of(
+                        "metric",
+                        Map.of("__name__", "process_files_limit", "pod", "ingest-1"),
+                        "values",
+                        List.of()))));
+    IncidentDetails details =
+        analyze(
+            Map.of(
+                "alerts",
+                List.of(alertmanager("IngestErrors", "ingest", START.plusSeconds(76 * 60))),
+                "metrics",
+                List.of(open, max, emptyLimit)));
+
+    assertThat(details.hypotheses().getFirst().cause()).isEqualTo("resource-saturation");
+    assertThat(details.hypotheses().getFirst().title()).contains("reached its limit");
+  }
+
+  @Test
   void aHundredThousandLogLinesAndTenThousandEventsGiveABoundedResult() {
     StringBuilder log = new StringBuilder();
     for (int i = 0; i < 100_000; i++) {
