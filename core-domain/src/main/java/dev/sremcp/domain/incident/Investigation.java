@@ -876,16 +876,16 @@ final class Investigation {
   }
 
   /**
-   * When, from 30 minutes before the onset to 30 after, a series that had been below its limit came
-   * within 2 % of it (or, for what is left, such as {@code available_bytes}, within 2 % of
-   * nothing).
+   * When, from 30 minutes before the onset to 30 after, a series first came within 2 % of its limit
+   * (or, for what is left, such as {@code available_bytes}, within 2 % of nothing). A series that
+   * sat at its limit all along (an autoscaler at its maximum for days) counts too: a known
+   * limitation, left as measured.
    */
   private Instant reached(Series used, Series limit, String usedName) {
     boolean left = LEFT_WORD.matcher(usedName).find(); // what is left, not what is used
     Instant from = onset.minus(Duration.ofMinutes(30));
     Instant to = onset.plus(Duration.ofMinutes(30));
     int j = 0;
-    boolean below = false; // a crossing, not a series that sat at its limit all along
     for (int i = 0; i < used.values().length; i++) {
       long at = used.seconds()[i];
       while (j + 1 < limit.seconds().length && limit.seconds()[j + 1] <= at) {
@@ -894,10 +894,9 @@ final class Investigation {
       double ceiling = limit.values()[j];
       Instant when = Instant.ofEpochSecond(at);
       boolean full = left ? used.values()[i] <= 0.02 * ceiling : used.values()[i] >= 0.98 * ceiling;
-      if (ceiling > 0 && full && below && !when.isBefore(from) && !when.isAfter(to)) {
+      if (ceiling > 0 && full && !when.isBefore(from) && !when.isAfter(to)) {
         return when;
       }
-      below |= ceiling > 0 && !full;
     }
     return null;
   }
