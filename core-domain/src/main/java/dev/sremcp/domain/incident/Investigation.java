@@ -14,6 +14,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -62,13 +66,16 @@ final class Investigation {
 
   private final IncidentInput input;
   private final LogsDetails logs;
-  private final List<Shift> shifts = new ArrayList<>();
+
+  /** The lasting shift of each series that has one, the totals over statuses included. */
+  private final Map<Series, Shift> shifts = new LinkedHashMap<>();
+
   private final List<Expiry> expiries = new ArrayList<>();
   private final Map<Cause, Builder> causes = new EnumMap<>(Cause.class);
   private final Set<String> services = new LinkedHashSet<>();
   private final Set<String> hosts = new LinkedHashSet<>();
   private final Instant logStart;
-  private final Map<Integer, String> traces = new java.util.HashMap<>();
+  private final Map<Integer, String> traces = new HashMap<>();
   private Instant onset;
   private String onsetBy;
   private Instant surgeFrom;
@@ -111,13 +118,13 @@ final class Investigation {
 
   private Result run() {
     for (Series series : input.series()) {
-      Shift.of(series).ifPresent(shifts::add);
+      Shift.of(series).ifPresent(shift -> shifts.put(series, shift));
       if (Shift.Kind.of(series) == Shift.Kind.CERTIFICATE) {
         expiry(series).ifPresent(expiries::add);
       }
     }
     for (Series total : Shift.totalsOverOutcomes(input.series())) {
-      Shift.of(total).ifPresent(shifts::add);
+      Shift.of(total).ifPresent(shift -> shifts.put(total, shift));
     }
     onset();
     affected();
@@ -170,7 +177,7 @@ final class Investigation {
         }
       }
     }
-    for (Shift shift : shifts) {
+    for (Shift shift : shifts.values()) {
       if ((shift.kind() == Shift.Kind.ERRORS || shift.kind() == Shift.Kind.LATENCY)
           && shift.rising()
           && (onset == null || near(shift.from()))) {
@@ -192,7 +199,7 @@ final class Investigation {
     for (Alert alert : input.alerts()) {
       symptoms.add(new Candidate(alert.at(), "the alert " + alert.name(), urgent(alert) ? 2 : 1));
     }
-    for (Shift shift : shifts) {
+    for (Shift shift : shifts.values()) {
       if ((shift.kind() == Shift.Kind.ERRORS || shift.kind() == Shift.Kind.LATENCY)
           && shift.rising()) {
         symptoms.add(new Candidate(shift.from(), shift.series().label() + " rising", 2));
@@ -291,7 +298,7 @@ final class Investigation {
       String where = "";
       boolean campaign = change.kind() == Change.Kind.CAMPAIGN; // sends demand to other services
       if (change.service() != null && !services.isEmpty() && !campaign) {
-        if (matchesAffected(change.service()) || mentionsAffected(change.description())) {
+        if (onAffected(change)) {
           weight = 1 - (1 - weight) * (1 - 0.3);
           where = ", on the affected service";
         } else {
@@ -493,7 +500,7 @@ final class Investigation {
 
   private void metricSignals(List<Signal> signals) {
     Shift surge = null;
-    for (Shift shift : shifts) {
+    for (Shift shift : shifts.values()) {
       boolean timely =
           !shift.from().isBefore(onset.minus(Duration.ofMinutes(90)))
               && !shift.from().isAfter(onset.plus(Duration.ofMinutes(10)));
@@ -661,7 +668,7 @@ final class Investigation {
    * @return whether one was found
    */
   private boolean neighbours() {
-    Map<String, List<Series>> byQuery = new java.util.LinkedHashMap<>();
+    Map<String, List<Series>> byQuery = new LinkedHashMap<>();
     for (Series series : input.series()) {
       if (Shift.Kind.of(series).resource() && owner(series) != null) {
         byQuery
@@ -708,12 +715,14 @@ final class Investigation {
       }
       // a workload that was not there before arriving at the onset, beside ours
       for (Series series : group) {
-        Optional<Shift> shift = Shift.of(series);
+        Optional<Shift> shift = Optional.ofNullable(shifts.get(series));
         if (shift.isPresent()
             && shift.get().rising()
             && shift.get().before() <= 0.05 * shift.get().after()
-            && !shift.get().from().isBefore(onset.minus(Duration.ofMinutes(15)))
-            && !shift.get().from().isAfter(onset.plus(Duration.ofMinutes(5)))
+            && within(
+                shift.get().from(),
+                onset.minus(Duration.ofMinutes(15)),
+                onset.plus(Duration.ofMinutes(5)))
             && neighbour(series, group)) {
           found = true;
           add(
@@ -802,9 +811,9 @@ final class Investigation {
    */
   private void limitsReached() {
     // each series' name and stem once; usage series indexed by stem
-    Map<Set<String>, List<Series>> usageByStem = new java.util.HashMap<>();
+    Map<Set<String>, List<Series>> usageByStem = new HashMap<>();
     List<Series> limits = new ArrayList<>();
-    Map<Series, String> names = new java.util.IdentityHashMap<>();
+    Map<Series, String> names = new IdentityHashMap<>();
     for (Series series : input.series()) {
       String name = metricName(series);
       if (name == null || series.values().length == 0 || STATISTIC.matcher(name).find()) {
@@ -860,7 +869,7 @@ final class Investigation {
   }
 
   private static Set<String> stem(String name) {
-    Set<String> stem = new java.util.HashSet<>(List.of(name.toLowerCase(Locale.ROOT).split("_")));
+    Set<String> stem = new HashSet<>(List.of(name.toLowerCase(Locale.ROOT).split("_")));
     stem.removeAll(MEASURE_WORDS);
     return stem;
   }
@@ -894,7 +903,7 @@ final class Investigation {
       double ceiling = limit.values()[j];
       Instant when = Instant.ofEpochSecond(at);
       boolean full = left ? used.values()[i] <= 0.02 * ceiling : used.values()[i] >= 0.98 * ceiling;
-      if (ceiling > 0 && full && !when.isBefore(from) && !when.isAfter(to)) {
+      if (ceiling > 0 && full && within(when, from, to)) {
         return when;
       }
     }
@@ -907,8 +916,7 @@ final class Investigation {
     int n = 0;
     for (int i = 0; i < series.values().length; i++) {
       Instant at = Instant.ofEpochSecond(series.seconds()[i]);
-      if (!at.isBefore(onset.minus(Duration.ofMinutes(15)))
-          && !at.isAfter(onset.plus(Duration.ofMinutes(30)))) {
+      if (within(at, onset.minus(Duration.ofMinutes(15)), onset.plus(Duration.ofMinutes(30)))) {
         sum += series.values()[i];
         n++;
       }
@@ -945,7 +953,7 @@ final class Investigation {
 
   private Set<String> alertWords() {
     if (alertWords == null) {
-      alertWords = new java.util.HashSet<>();
+      alertWords = new HashSet<>();
       for (Alert alert : input.alerts()) {
         String all = alert.text() + " " + String.join(" ", alert.labels().values());
         for (String word : all.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
@@ -1018,7 +1026,7 @@ final class Investigation {
         && !surgeFrom.isBefore(change.at().minus(Duration.ofMinutes(1)))
         && surgeFrom.isBefore(change.at().plus(Duration.ofMinutes(5)))
         && change.service() != null
-        && (matchesAffected(change.service()) || mentionsAffected(change.description()));
+        && onAffected(change);
   }
 
   // ---- ranking
@@ -1032,7 +1040,7 @@ final class Investigation {
   }
 
   private List<Hypothesis> rank() {
-    Map<Builder, Double> confidence = new java.util.LinkedHashMap<>();
+    Map<Builder, Double> confidence = new LinkedHashMap<>();
     causes.values().forEach(b -> confidence.put(b, b.confidence()));
     List<Builder> builders =
         confidence.keySet().stream()
@@ -1102,7 +1110,7 @@ final class Investigation {
       double none = 1;
       // one source of a kind counts fully, each further one of the same kind half as much as the
       // one before (from a quarter): forty similar log lines are not forty pieces of evidence
-      Map<String, Integer> seen = new java.util.HashMap<>();
+      Map<String, Integer> seen = new HashMap<>();
       for (Support s :
           supports.stream()
               .sorted(Comparator.comparingDouble(Support::weight).reversed())
@@ -1195,7 +1203,7 @@ final class Investigation {
                 "logs"));
       }
     }
-    for (Shift shift : shifts) {
+    for (Shift shift : shifts.values()) {
       entries.add(
           new TimelineEntry(
               text(shift.from()),
@@ -1278,15 +1286,24 @@ final class Investigation {
     return false;
   }
 
-  private final Map<String, Pattern> stems = new java.util.HashMap<>();
+  private final Map<String, Pattern> stems = new HashMap<>();
 
   private static final Pattern SERVICE_SUFFIX =
       Pattern.compile("[-_.](gateway|gw|service|svc|server|srv|worker|prod|production|app)$");
 
   /** Within the incident: from a little before the onset to two hours after. */
   private boolean near(Instant at) {
-    return !at.isBefore(onset.minus(Duration.ofMinutes(10)))
-        && !at.isAfter(onset.plus(Duration.ofHours(2)));
+    return within(at, onset.minus(Duration.ofMinutes(10)), onset.plus(Duration.ofHours(2)));
+  }
+
+  /** Whether {@code at} lies from {@code from} to {@code to}, both included. */
+  private static boolean within(Instant at, Instant from, Instant to) {
+    return !at.isBefore(from) && !at.isAfter(to);
+  }
+
+  /** Whether a change is on an affected service, by its service or by what its text names. */
+  private boolean onAffected(Change change) {
+    return matchesAffected(change.service()) || mentionsAffected(change.description());
   }
 
   private boolean matchesAffected(String service) {

@@ -1,11 +1,14 @@
 package dev.sremcp.domain.incident;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -156,7 +159,7 @@ record Shift(
    * that has at least two statuses.
    */
   static List<Series> totalsOverOutcomes(List<Series> all) {
-    Map<List<Object>, List<Series>> groups = new java.util.LinkedHashMap<>();
+    Map<List<Object>, List<Series>> groups = new LinkedHashMap<>();
     for (Series series : all) {
       String label = Outcome.label(series.labels());
       String words = series.name() + " " + series.query();
@@ -165,20 +168,19 @@ record Shift(
           || Kind.LATENCY.words.matcher(words).find()) {
         continue; // summing latencies over statuses means nothing
       }
-      Map<String, String> rest = new java.util.TreeMap<>(series.labels());
+      Map<String, String> rest = new TreeMap<>(series.labels());
       rest.remove(label);
       groups
           .computeIfAbsent(
-              List.of(series.name(), String.valueOf(series.query()), rest),
-              k -> new java.util.ArrayList<>())
+              List.of(series.name(), String.valueOf(series.query()), rest), k -> new ArrayList<>())
           .add(series);
     }
-    List<Series> totals = new java.util.ArrayList<>();
+    List<Series> totals = new ArrayList<>();
     for (Map.Entry<List<Object>, List<Series>> group : groups.entrySet()) {
       if (group.getValue().size() < 2) {
         continue;
       }
-      java.util.TreeMap<Long, Double> sum = new java.util.TreeMap<>();
+      TreeMap<Long, Double> sum = new TreeMap<>();
       for (Series series : group.getValue()) {
         for (int i = 0; i < series.seconds().length; i++) {
           sum.merge(series.seconds()[i], series.values()[i], Double::sum);

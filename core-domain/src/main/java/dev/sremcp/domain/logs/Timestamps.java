@@ -90,6 +90,11 @@ public final class Timestamps {
       this.anchor = anchor;
     }
 
+    /** Whether the format is Unix time, whose seconds are the {@code epoch} group. */
+    boolean epoch() {
+      return this == EPOCH || this == EPOCH_FIELD;
+    }
+
     /** Finds this format's timestamp in {@code line}, leaving the match in {@code matcher}. */
     boolean find(Matcher matcher, String line) {
       int window = Math.min(line.length(), SEARCH_CHARS);
@@ -211,10 +216,7 @@ public final class Timestamps {
     if (second != Long.MIN_VALUE) {
       // the text up to the seconds identifies the second, whatever fraction follows
       cachedStart = matcher.start();
-      cachedText =
-          line.substring(
-              matcher.start(),
-              matcher.end(format == Format.EPOCH || format == Format.EPOCH_FIELD ? "epoch" : "s"));
+      cachedText = line.substring(matcher.start(), matcher.end(format.epoch() ? "epoch" : "s"));
       cachedSecond = second;
     }
     return second;
@@ -251,7 +253,7 @@ public final class Timestamps {
 
   private static long parse(Format format, Matcher m) {
     try {
-      if (format == Format.EPOCH || format == Format.EPOCH_FIELD) {
+      if (format.epoch()) {
         return Long.parseLong(m.group("epoch"));
       }
       int year =

@@ -168,20 +168,13 @@ class IncidentAnalyzerTest {
       inUse.add(List.of(START.getEpochSecond() + i * 60L, String.valueOf(value)));
     }
     Map<String, Object> response =
-        Map.of(
-            "status",
-            "success",
-            "data",
-            Map.of(
-                "resultType",
-                "matrix",
-                "result",
-                List.of(
-                    Map.of(
-                        "metric",
-                        Map.of("__name__", "hikaricp_connections_active", "service", "checkout"),
-                        "values",
-                        inUse))));
+        response(
+            List.of(
+                Map.of(
+                    "metric",
+                    Map.of("__name__", "hikaricp_connections_active", "service", "checkout"),
+                    "values",
+                    inUse)));
     IncidentDetails details =
         analyze(
             Map.of(
@@ -272,11 +265,12 @@ class IncidentAnalyzerTest {
           }
           result.add(Map.of("metric", labels, "values", values));
         });
-    return Map.of(
-        "query",
-        query,
-        "response",
-        Map.of("status", "success", "data", Map.of("resultType", "matrix", "result", result)));
+    return Map.of("query", query, "response", response(result));
+  }
+
+  /** A query_range response as Prometheus returns it, with these series. */
+  private static Map<String, Object> response(List<?> result) {
+    return Map.of("status", "success", "data", Map.of("resultType", "matrix", "result", result));
   }
 
   @Test
@@ -349,20 +343,13 @@ class IncidentAnalyzerTest {
             "process_files_max_files{container=\"ingest\"}",
             Map.of(Map.of("__name__", "process_files_max_files", "pod", "ingest-1"), m -> 65536));
     Map<String, Object> emptyLimit =
-        Map.of(
-            "status",
-            "success",
-            "data",
-            Map.of(
-                "resultType",
-                "matrix",
-                "result",
-                List.of(
-                    Map.of(
-                        "metric",
-                        Map.of("__name__", "process_files_limit", "pod", "ingest-1"),
-                        "values",
-                        List.of()))));
+        response(
+            List.of(
+                Map.of(
+                    "metric",
+                    Map.of("__name__", "process_files_limit", "pod", "ingest-1"),
+                    "values",
+                    List.of())));
     IncidentDetails details =
         analyze(
             Map.of(

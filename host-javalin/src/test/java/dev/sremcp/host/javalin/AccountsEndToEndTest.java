@@ -4,22 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sremcp.application.AccountService;
-import dev.sremcp.mcp.http.AccessPolicy;
-import dev.sremcp.mcp.http.HttpSettings;
-import dev.sremcp.persistence.postgres.EmbeddedPostgresServer;
 import dev.sremcp.testkit.host.HostRequest;
 import dev.sremcp.testkit.host.HostResponse;
 import dev.sremcp.testkit.host.MeteredHostContract;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,36 +28,24 @@ class AccountsEndToEndTest extends MeteredHostContract {
   private static final String SLO =
       "{\"target\":99.9,\"window\":\"30d\",\"good\":999500,\"total\":1000000}";
 
+  private static MeteredServer server;
   private static Application application;
   private static Javalin app;
   private static final ServerCalls CALLS = new ServerCalls(() -> app.port());
-  private static final ByteArrayOutputStream LOGS = new ByteArrayOutputStream();
-  private static PrintStream originalErr;
 
   @BeforeAll
   static void start() throws Exception {
-    originalErr = System.err;
-    System.setErr(new PrintStream(new TeeStream(originalErr, LOGS), true, StandardCharsets.UTF_8));
-    Map<String, String> environment =
-        Map.of("SREMCP_HOME", Files.createTempDirectory("sremcp-home").toString());
-    application =
-        Application.start(environment, EmbeddedPostgresServer.Kind.SERVER, "http://127.0.0.1");
-    app =
-        ServeCommand.meteredHost(
-                application,
-                environment,
-                HttpSettings.defaults(AccessPolicy.loopback(Set.of())),
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                false,
-                "http://127.0.0.1")
-            .start("127.0.0.1", 0);
+    server =
+        MeteredServer.start(
+            Map.of("SREMCP_HOME", Files.createTempDirectory("sremcp-home").toString()),
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    application = server.application();
+    app = server.app();
   }
 
   @AfterAll
   static void stop() {
-    app.stop();
-    application.close();
-    System.setErr(originalErr);
+    server.close();
   }
 
   @Test
@@ -162,7 +143,7 @@ class AccountsEndToEndTest extends MeteredHostContract {
         null,
         "{\"refreshToken\":\"" + session.path("refreshToken").asText() + "\"}");
     System.err.flush();
-    String logs = LOGS.toString(StandardCharsets.UTF_8);
+    String logs = server.logs();
     assertThat(logs)
         .doesNotContain(key)
         .doesNotContain(key.substring(18))

@@ -7,20 +7,15 @@ import dev.sremcp.application.AccountService;
 import dev.sremcp.application.BillingService;
 import dev.sremcp.domain.account.AccountId;
 import dev.sremcp.domain.account.Tier;
-import dev.sremcp.mcp.http.AccessPolicy;
-import dev.sremcp.mcp.http.HttpSettings;
 import dev.sremcp.persistence.postgres.EmbeddedPostgresServer;
 import dev.sremcp.testkit.stripe.StripeSignatures;
 import dev.sremcp.testkit.stripe.StripeStub;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -67,16 +62,13 @@ class BillingEndToEndTest {
   private static StripeStub stub;
   private static Path home;
   private static EmbeddedPostgresServer database;
+  private static MeteredServer server;
   private static Application application;
   private static Javalin app;
   private static final ServerCalls CALLS = new ServerCalls(() -> app.port());
-  private static final ByteArrayOutputStream LOGS = new ByteArrayOutputStream();
-  private static PrintStream originalErr;
 
   @BeforeAll
   static void start() throws Exception {
-    originalErr = System.err;
-    System.setErr(new PrintStream(new TeeStream(originalErr, LOGS), true, StandardCharsets.UTF_8));
     stub = StripeStub.start(KEY);
     home = Files.createTempDirectory("sremcp-billing");
     Path tiers = home.resolve("tiers.properties");
@@ -91,27 +83,17 @@ class BillingEndToEndTest {
     environment.put("SREMCP_STRIPE_PRICE_ENTERPRISE", "price_enterprise");
     environment.put("SREMCP_STRIPE_API_BASE", stub.apiBase());
     environment.put("SREMCP_ADMIN_TOKEN", ADMIN);
-    application =
-        Application.start(environment, EmbeddedPostgresServer.Kind.SERVER, "http://127.0.0.1");
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    server = MeteredServer.start(environment, metrics);
+    application = server.application();
+    app = server.app();
     EconomicsGauges.register(application.economics(), metrics);
-    app =
-        ServeCommand.meteredHost(
-                application,
-                environment,
-                HttpSettings.defaults(AccessPolicy.loopback(Set.of())),
-                metrics,
-                false,
-                "http://127.0.0.1")
-            .start("127.0.0.1", 0);
   }
 
   @AfterAll
   static void stop() {
-    app.stop();
-    application.close();
+    server.close();
     stub.close();
-    System.setErr(originalErr);
   }
 
   @Test
@@ -367,7 +349,7 @@ class BillingEndToEndTest {
       }
     }
     System.err.flush();
-    String logs = LOGS.toString(StandardCharsets.UTF_8);
+    String logs = server.logs();
     for (String text : List.of(database.toString(), logs)) {
       assertThat(text)
           .doesNotContain(KEY)
