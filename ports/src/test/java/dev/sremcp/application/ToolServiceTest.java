@@ -76,7 +76,8 @@ class ToolServiceTest {
         .isEqualTo(
             new ToolOutcome.Rejected(
                 "slo_report",
-                "target must be above 0 and below 100 percent (a 100% target leaves no error budget), got 100"));
+                "target is a percentage above 1 and below 100, e.g. 99.9; got 100 (a 100% target leaves"
+                    + " no error budget)"));
   }
 
   @Test

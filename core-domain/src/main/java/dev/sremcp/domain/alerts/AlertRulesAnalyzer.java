@@ -7,11 +7,13 @@ import dev.sremcp.domain.review.ReviewDetails;
 import dev.sremcp.domain.review.ReviewInput;
 import dev.sremcp.domain.review.ReviewReport;
 import dev.sremcp.domain.review.SourceFile;
+import dev.sremcp.domain.slo.SloTarget;
 import dev.sremcp.domain.tool.AnalysisContext;
 import dev.sremcp.domain.tool.Analyzer;
 import dev.sremcp.domain.tool.Arguments;
 import dev.sremcp.domain.tool.InvalidArgumentsException;
 import dev.sremcp.domain.tool.ToolDescriptor;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,11 +80,6 @@ public final class AlertRulesAnalyzer implements Analyzer {
     if (!(raw instanceof Map<?, ?> map) || !(map.get("target") instanceof Number number)) {
       throw new InvalidArgumentsException("slo must be an object such as {\"target\": 99.9}");
     }
-    double target = number.doubleValue();
-    if (!(target > 0 && target < 100)) {
-      throw new InvalidArgumentsException(
-          "slo.target is a percentage between 0 and 100 (exclusive), e.g. 99.9; not " + target);
-    }
-    return target / 100;
+    return SloTarget.percent("slo.target", new BigDecimal(number.toString())).doubleValue() / 100;
   }
 }

@@ -11,6 +11,7 @@ import dev.sremcp.domain.report.Evidence;
 import dev.sremcp.domain.report.Finding;
 import dev.sremcp.domain.report.Severity;
 import dev.sremcp.domain.report.Truncation;
+import dev.sremcp.domain.slo.SloTarget;
 import dev.sremcp.domain.slo.SloWindow;
 import dev.sremcp.domain.tool.AnalysisContext;
 import dev.sremcp.domain.tool.Analyzer;
@@ -95,11 +96,7 @@ public final class PostmortemAnalyzer implements Analyzer {
       return null;
     }
     Arguments slo = slo(arguments);
-    double target = slo.requiredNumber("target");
-    if (!(target > 0 && target < 100)) {
-      throw new InvalidArgumentsException(
-          "slo.target is a percentage between 0 and 100 (exclusive), e.g. 99.9; not " + target);
-    }
+    double target = SloTarget.percent("slo.target", slo.requiredNumber("target"));
     SloWindow window = SloWindow.parse(slo.string("window").orElse("30d"));
     double ratio = slo.number("errorRatio").orElse(-1);
     if (ratio != -1 && !(ratio > 0 && ratio <= 1)) {

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * One SLO report to compute.
  *
- * @param targetPercent the objective in percent, e.g. {@code 99.9}; strictly between 0 and 100
+ * @param targetPercent the objective in percent, e.g. {@code 99.9}; above 1 and below 100
  * @param metric the error-ratio recording rule that generated alerts read, with an optional label
  *     selector; the window is appended to its name, e.g. {@code slo:sli_error:ratio_rate} becomes
  *     {@code slo:sli_error:ratio_rate1h}
@@ -46,11 +46,7 @@ public record SloRequest(
               + name
               + "'");
     }
-    if (targetPercent.signum() <= 0 || targetPercent.compareTo(BigDecimal.valueOf(100)) >= 0) {
-      throw new InvalidArgumentsException(
-          "target must be above 0 and below 100 percent (a 100% target leaves no error budget), got "
-              + targetPercent.toPlainString());
-    }
+    SloTarget.percent("target", targetPercent);
     if (sli != null) {
       metric.labels(); // refuses a selector the recorded series could not match
     }

@@ -159,6 +159,10 @@ final class AlertRulesAnalyzerTest {
     assertThatThrownBy(() -> review("a.yml", "groups: []", Map.of("slo", Map.of("target", 100))))
         .isInstanceOf(InvalidArgumentsException.class)
         .hasMessageContaining("slo.target");
+    assertThatThrownBy(() -> review("a.yml", "groups: []", Map.of("slo", Map.of("target", 0.999))))
+        .isInstanceOf(InvalidArgumentsException.class)
+        .hasMessageContaining("slo.target is a percentage above 1 and below 100")
+        .hasMessageContaining("as a percentage it is 99.9");
   }
 
   @Test

@@ -177,5 +177,8 @@ class PostmortemAnalyzerTest {
         .hasMessageContaining("structuredContent of an analyze_incident result");
     assertThatThrownBy(() -> draft(Map.of("logs", log("boom"), "slo", Map.of("target", 100))))
         .hasMessageContaining("slo.target");
+    assertThatThrownBy(() -> draft(Map.of("logs", log("boom"), "slo", Map.of("target", 0.995))))
+        .hasMessageContaining("slo.target is a percentage")
+        .hasMessageContaining("as a percentage it is 99.5");
   }
 }

@@ -19,9 +19,18 @@ class SloArgumentsTest {
   static final List<ArgumentSet> REFUSALS =
       List.of(
           org.junit.jupiter.params.provider.Arguments.argumentSet(
-              "a 100% target", SloFixtures.counts("target", 100), "below 100 percent"),
+              "a 100% target",
+              SloFixtures.counts("target", 100),
+              "target is a percentage above 1 and below 100, e.g. 99.9; got 100 (a 100% target"
+                  + " leaves no error budget)"),
           org.junit.jupiter.params.provider.Arguments.argumentSet(
-              "a zero target", SloFixtures.counts("target", 0), "above 0"),
+              "a zero target",
+              SloFixtures.counts("target", 0),
+              "target is a percentage above 1 and below 100, e.g. 99.9; got 0"),
+          org.junit.jupiter.params.provider.Arguments.argumentSet(
+              "a target written as a ratio",
+              SloFixtures.counts("target", 0.999),
+              "got 0.999, which reads as a ratio: as a percentage it is 99.9"),
           org.junit.jupiter.params.provider.Arguments.argumentSet(
               "more good than total",
               SloFixtures.counts("good", 120),
