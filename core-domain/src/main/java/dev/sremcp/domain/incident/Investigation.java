@@ -16,7 +16,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,9 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The deterministic part of {@code analyze_incident}: the onset, the signals around it, and causes
@@ -71,7 +68,7 @@ final class Investigation {
   private final Map<Series, Shift> shifts = new LinkedHashMap<>();
 
   private final List<Expiry> expiries = new ArrayList<>();
-  private final Map<Cause, Builder> causes = new EnumMap<>(Cause.class);
+  private final Map<Cause, CauseEvidence> causes = new EnumMap<>(Cause.class);
   private final Set<String> services = new LinkedHashSet<>();
   private final Set<String> hosts = new LinkedHashSet<>();
   private final Instant logStart;
@@ -505,7 +502,7 @@ final class Investigation {
           !shift.from().isBefore(onset.minus(Duration.ofMinutes(90)))
               && !shift.from().isAfter(onset.plus(Duration.ofMinutes(10)));
       double timing = timely ? 1 : 0.3;
-      String owner = owner(shift.series());
+      String owner = shift.series().owner();
       String what =
           shift.series().label()
               + " went from "
@@ -670,7 +667,7 @@ final class Investigation {
   private boolean neighbours() {
     Map<String, List<Series>> byQuery = new LinkedHashMap<>();
     for (Series series : input.series()) {
-      if (Shift.Kind.of(series).resource() && owner(series) != null) {
+      if (Shift.Kind.of(series).resource() && series.owner() != null) {
         byQuery
             .computeIfAbsent(
                 series.query() == null ? series.name() : series.query(), q -> new ArrayList<>())
@@ -695,7 +692,7 @@ final class Investigation {
         add(
             Cause.NOISY_NEIGHBOUR,
             "Another workload ("
-                + owner(top)
+                + top.owner()
                 + ") taking most of a shared resource ("
                 + Shift.Kind.of(top).noun()
                 + ")",
@@ -728,7 +725,7 @@ final class Investigation {
           add(
               Cause.NOISY_NEIGHBOUR,
               "A workload that is not ours ("
-                  + owner(series)
+                  + series.owner()
                   + ") arrived on a shared resource ("
                   + Shift.Kind.of(series).noun()
                   + ") at the onset",
@@ -769,145 +766,31 @@ final class Investigation {
 
   /** Whether a series' workload is not ours while some other of its group is. */
   private boolean neighbour(Series series, List<Series> group) {
-    return !ours(owner(series))
-        && group.stream().anyMatch(other -> other != series && ours(owner(other)));
+    return !ours(series.owner())
+        && group.stream().anyMatch(other -> other != series && ours(other.owner()));
   }
 
-  private static final Pattern LIMIT_WORD =
-      Pattern.compile("(?i)^(max|maximum|limits?|capacity|size)$");
-  private static final Set<String> MEASURE_WORDS =
-      Set.of(
-          "max",
-          "maximum",
-          "limit",
-          "limits",
-          "capacity",
-          "size",
-          "open",
-          "used",
-          "usage",
-          "current",
-          "active",
-          "spec",
-          "status",
-          "total",
-          "count",
-          "bytes",
-          "available",
-          "avail",
-          "free",
-          "remaining");
-
-  /** What is left of a resource, rather than what is used. */
-  private static final Pattern LEFT_WORD =
-      Pattern.compile("(?i)(^|_)(available|avail|free|remaining)(_|$)");
-
-  /**
-   * A series that reached its limit, given as a series beside it with the same name but for {@code
-   * max} or {@code limit} and the same labels: {@code process_files_open_files} at {@code
-   * process_files_max_files}, {@code hikaricp_connections_active} at {@code
-   * hikaricp_connections_max}, {@code kubelet_volume_stats_available_bytes} at nothing of {@code
-   * kubelet_volume_stats_capacity_bytes}. A slow leak reaches its ceiling without a shift in level.
-   */
+  /** A usage series reaching its paired limit: saturation, whether or not its level shifted. */
   private void limitsReached() {
-    // each series' name and stem once; usage series indexed by stem
-    Map<Set<String>, List<Series>> usageByStem = new HashMap<>();
-    List<Series> limits = new ArrayList<>();
-    Map<Series, String> names = new IdentityHashMap<>();
-    for (Series series : input.series()) {
-      String name = metricName(series);
-      if (name == null || series.values().length == 0 || STATISTIC.matcher(name).find()) {
-        continue; // histograms and counters are not levels; Micrometer's _max is not a limit
-      }
-      names.put(series, name);
-      if (isLimit(name)) {
-        limits.add(series);
-      } else {
-        usageByStem.computeIfAbsent(stem(name), k -> new ArrayList<>()).add(series);
-      }
+    for (Limits.Reached reached :
+        Limits.reached(
+            input.series(),
+            onset.minus(Duration.ofMinutes(30)),
+            onset.plus(Duration.ofMinutes(30)))) {
+      add(
+          Cause.RESOURCE_SATURATION,
+          reached.used().label() + " reached its limit (" + reached.limitName() + ")",
+          new Support(
+              "metric",
+              text(reached.at()),
+              reached.used().label()
+                  + " reached "
+                  + reached.limit().label()
+                  + " at "
+                  + text(reached.at()),
+              reached.used().label(),
+              0.55));
     }
-    for (Series limit : limits) {
-      String limitName = names.get(limit);
-      for (Series used : usageByStem.getOrDefault(stem(limitName), List.of())) {
-        if (!sameWhereBoth(used.labels(), limit.labels())) {
-          continue;
-        }
-        Instant reached = reached(used, limit, names.get(used));
-        if (reached != null) {
-          add(
-              Cause.RESOURCE_SATURATION,
-              used.label() + " reached its limit (" + limitName + ")",
-              new Support(
-                  "metric",
-                  text(reached),
-                  used.label() + " reached " + limit.label() + " at " + text(reached),
-                  used.label(),
-                  0.55));
-        }
-      }
-    }
-  }
-
-  /** Names of histograms, summaries and counters, whose values are not a resource's level. */
-  private static final Pattern STATISTIC =
-      Pattern.compile("(?i)_(seconds|bucket|sum|created|total)(_|$)");
-
-  private static boolean isLimit(String name) {
-    return Stream.of(name.split("_")).anyMatch(word -> LIMIT_WORD.matcher(word).matches());
-  }
-
-  private static final Pattern SELECTOR =
-      Pattern.compile("\\s*([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*(\\{[^}]*\\})?\\s*");
-
-  /** The metric's name: its {@code __name__}, or the name a bare selector query selects. */
-  private static String metricName(Series series) {
-    if (series.query() == null || !series.name().equals(series.query())) {
-      return series.name();
-    }
-    Matcher selector = SELECTOR.matcher(series.query());
-    return selector.matches() ? selector.group(1) : null;
-  }
-
-  private static Set<String> stem(String name) {
-    Set<String> stem = new HashSet<>(List.of(name.toLowerCase(Locale.ROOT).split("_")));
-    stem.removeAll(MEASURE_WORDS);
-    return stem;
-  }
-
-  private static boolean sameWhereBoth(Map<String, String> a, Map<String, String> b) {
-    for (Map.Entry<String, String> entry : a.entrySet()) {
-      String other = b.get(entry.getKey());
-      if (other != null && !other.equals(entry.getValue())) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * When, from 30 minutes before the onset to 30 after, a series first came within 2 % of its limit
-   * (or, for what is left, such as {@code available_bytes}, within 2 % of nothing). A series that
-   * sat at its limit all along (an autoscaler at its maximum for days) counts too: a known
-   * limitation, left as measured.
-   */
-  private Instant reached(Series used, Series limit, String usedName) {
-    boolean left = LEFT_WORD.matcher(usedName).find(); // what is left, not what is used
-    Instant from = onset.minus(Duration.ofMinutes(30));
-    Instant to = onset.plus(Duration.ofMinutes(30));
-    int j = 0;
-    for (int i = 0; i < used.values().length; i++) {
-      long at = used.seconds()[i];
-      while (j + 1 < limit.seconds().length && limit.seconds()[j + 1] <= at) {
-        j++;
-      }
-      double ceiling = limit.values()[j];
-      Instant when = Instant.ofEpochSecond(at);
-      boolean full = left ? used.values()[i] <= 0.02 * ceiling : used.values()[i] >= 0.98 * ceiling;
-      if (ceiling > 0 && full && within(when, from, to)) {
-        return when;
-      }
-    }
-    return null;
   }
 
   /** A series' mean from 15 minutes before the onset to 30 minutes after, else its mean. */
@@ -989,7 +872,7 @@ final class Investigation {
               Cause.RESOURCE_SATURATION,
               Cause.DEPENDENCY_OUTAGE,
               Cause.TRAFFIC_SURGE)) {
-        Builder found = causes.get(mechanism);
+        CauseEvidence found = causes.get(mechanism);
         if (found == null
             || mechanism == change.kind().cause
             || found.confidence() < 0.3
@@ -997,7 +880,7 @@ final class Investigation {
                 || mechanism == Cause.TRAFFIC_SURGE && sentTheSurge(change))) {
           continue;
         }
-        Builder changed = causes.get(change.kind().cause);
+        CauseEvidence changed = causes.get(change.kind().cause);
         if (changed == null) {
           continue;
         }
@@ -1012,7 +895,7 @@ final class Investigation {
                 change.index(),
                 0.45));
         found.scale(0.6);
-        found.via = clip(change.description(), 80);
+        found.causedBy(clip(change.description(), 80));
       }
     }
   }
@@ -1032,7 +915,7 @@ final class Investigation {
   // ---- ranking
 
   private void add(Cause cause, String title, Support support) {
-    causes.computeIfAbsent(cause, c -> new Builder(c)).offer(title, support);
+    causes.computeIfAbsent(cause, c -> new CauseEvidence(c)).offer(title, support);
   }
 
   private static Support weighted(Support support, double weight) {
@@ -1040,15 +923,15 @@ final class Investigation {
   }
 
   private List<Hypothesis> rank() {
-    Map<Builder, Double> confidence = new LinkedHashMap<>();
+    Map<CauseEvidence, Double> confidence = new LinkedHashMap<>();
     causes.values().forEach(b -> confidence.put(b, b.confidence()));
-    List<Builder> builders =
+    List<CauseEvidence> builders =
         confidence.keySet().stream()
             .filter(b -> confidence.get(b) >= 0.05)
             .sorted(Comparator.comparingDouble(confidence::get).reversed())
             .toList();
     List<Hypothesis> ranked = new ArrayList<>();
-    for (Builder builder : builders) {
+    for (CauseEvidence builder : builders) {
       ranked.add(builder.build(ranked.size() + 1));
     }
     return ranked;
@@ -1073,68 +956,6 @@ final class Investigation {
         + ABSTAIN_BELOW
         + " is needed to name a cause); gather more evidence: deploys and config changes of the"
         + " affected services, their dependencies' errors, and saturation metrics";
-  }
-
-  /** The evidence for one cause, and the title of its strongest piece. */
-  private static final class Builder {
-    private final Cause cause;
-    private final List<Support> supports = new ArrayList<>();
-    private String title;
-    private double titleWeight = -1;
-    private double scale = 1;
-    private String via;
-
-    Builder(Cause cause) {
-      this.cause = cause;
-    }
-
-    void offer(String title, Support support) {
-      add(support);
-      if (title != null && support.weight() > titleWeight) {
-        this.title = title;
-        this.titleWeight = support.weight();
-      }
-    }
-
-    void add(Support support) {
-      if (supports.size() < 50) {
-        supports.add(support);
-      }
-    }
-
-    void scale(double factor) {
-      scale *= factor;
-    }
-
-    double confidence() {
-      double none = 1;
-      // one source of a kind counts fully, each further one of the same kind half as much as the
-      // one before (from a quarter): forty similar log lines are not forty pieces of evidence
-      Map<String, Integer> seen = new HashMap<>();
-      for (Support s :
-          supports.stream()
-              .sorted(Comparator.comparingDouble(Support::weight).reversed())
-              .toList()) {
-        int n = seen.merge(s.kind(), 1, Integer::sum);
-        double weight = n == 1 ? s.weight() : s.weight() / Math.pow(2, n);
-        none *= 1 - weight;
-      }
-      return Math.min(MAX_CONFIDENCE, (1 - none) * scale);
-    }
-
-    Hypothesis build(int rank) {
-      List<Support> evidence =
-          supports.stream()
-              .sorted(Comparator.comparingDouble(Support::weight).reversed())
-              .limit(10)
-              .map(s -> new Support(s.kind(), s.time(), s.text(), s.ref(), round(s.weight())))
-              .toList();
-      String text = title == null ? cause.noun() : title;
-      if (via != null) {
-        text += " (the change \"" + via + "\" may have caused it)";
-      }
-      return new Hypothesis(rank, cause.id(), text, round(confidence()), evidence);
-    }
   }
 
   // ---- the timeline
@@ -1208,7 +1029,7 @@ final class Investigation {
           new TimelineEntry(
               text(shift.from()),
               "metric",
-              owner(shift.series()),
+              shift.series().owner(),
               shift.series().label()
                   + (shift.rising() ? " up" : " down")
                   + " from "
@@ -1223,7 +1044,7 @@ final class Investigation {
           new TimelineEntry(
               text(expiry.at()),
               "metric",
-              owner(expiry.series()),
+              expiry.series().owner(),
               "certificate expired: " + expiry.series().label(),
               expiry.series().label()));
     }
@@ -1317,29 +1138,6 @@ final class Investigation {
     return false;
   }
 
-  /** Labels by which a shared resource's use is split among its users. */
-  private static final List<String> CONSUMER_LABELS =
-      List.of(
-          "user", "usename", "client", "client_name", "consumer", "tenant", "namespace", "cgroup");
-
-  private static String owner(Series series) {
-    String owner = IncidentInput.service(series.labels());
-    if (owner == null) {
-      owner = series.labels().get("pod");
-    }
-    for (int i = 0; owner == null && i < CONSUMER_LABELS.size(); i++) {
-      owner = series.labels().get(CONSUMER_LABELS.get(i));
-    }
-    if (owner == null) {
-      for (String label : List.of("node", "instance", "host")) {
-        if (series.labels().containsKey(label)) {
-          return null; // a host's series: shared, not a workload's
-        }
-      }
-    }
-    return owner;
-  }
-
   private boolean appeared(Instant first) {
     return first != null && logStart != null && first.isAfter(logStart.plus(SETTLED));
   }
@@ -1407,9 +1205,5 @@ final class Investigation {
   static String clip(String text, int max) {
     String line = text.replaceAll("\\s+", " ").strip();
     return line.length() <= max ? line : line.substring(0, max - 1) + "…";
-  }
-
-  private static double round(double value) {
-    return Math.round(value * 100) / 100.0;
   }
 }

@@ -1,5 +1,6 @@
 package dev.sremcp.domain.incident;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -51,5 +52,33 @@ record Series(
         + String.join(" ", labels.keySet())
         + " "
         + labels.getOrDefault("mode", "");
+  }
+
+  /** Labels by which a shared resource's use is split among its users. */
+  private static final List<String> CONSUMER_LABELS =
+      List.of(
+          "user", "usename", "client", "client_name", "consumer", "tenant", "namespace", "cgroup");
+
+  /**
+   * The workload the series is about: its service, pod, or the user of a shared resource ({@code
+   * usename}, {@code client}, {@code tenant}...); {@code null} for a host's series, which is
+   * shared.
+   */
+  String owner() {
+    String owner = IncidentInput.service(labels);
+    if (owner == null) {
+      owner = labels.get("pod");
+    }
+    for (int i = 0; owner == null && i < CONSUMER_LABELS.size(); i++) {
+      owner = labels.get(CONSUMER_LABELS.get(i));
+    }
+    if (owner == null) {
+      for (String label : List.of("node", "instance", "host")) {
+        if (labels.containsKey(label)) {
+          return null; // a host's series: shared, not a workload's
+        }
+      }
+    }
+    return owner;
   }
 }
