@@ -7,6 +7,10 @@ import static dev.sremcp.domain.incident.IncidentInput.time;
 
 import dev.sremcp.domain.tool.InvalidArgumentsException;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +24,7 @@ final class AlertPayloads {
   private AlertPayloads() {}
 
   /** Adds the alerts of one payload; a resolving event closes the alert it names. */
-  static void read(Object value, String path, List<Alert> into) {
+  static void read(Object value, String path, Received into) {
     Map<String, Object> payload = object(value, path);
     if (payload.get("alerts") instanceof List<?> alerts) {
       for (int i = 0; i < alerts.size(); i++) {
@@ -70,7 +74,7 @@ final class AlertPayloads {
         path);
   }
 
-  private static void pagerDuty(Map<String, Object> event, String path, List<Alert> into) {
+  private static void pagerDuty(Map<String, Object> event, String path, Received into) {
     Map<String, Object> data =
         event.get("data") instanceof Map<?, ?> map ? object(map, path + ".data") : Map.of();
     String type = text(event.get("event_type"));
@@ -85,7 +89,7 @@ final class AlertPayloads {
     String service =
         data.get("service") instanceof Map<?, ?> s ? text(((Map<?, ?>) s).get("summary")) : null;
     if (isResolution(type)) {
-      resolve(into, "pagerduty", id, title, at);
+      into.resolve("pagerduty", id, title, at);
       return;
     }
     Map<String, String> labels = new LinkedHashMap<>();
@@ -111,7 +115,7 @@ final class AlertPayloads {
             path));
   }
 
-  private static void pagerDutyEvent(Map<String, Object> event, String path, List<Alert> into) {
+  private static void pagerDutyEvent(Map<String, Object> event, String path, Received into) {
     String action = text(event.get("event_action"));
     if (!(event.get("payload") instanceof Map<?, ?>) && !"trigger".equalsIgnoreCase(action)) {
       return; // a resolve or acknowledge needs no payload, and without one it carries no time
@@ -125,7 +129,7 @@ final class AlertPayloads {
     String key = text(event.get("dedup_key"));
     if ("resolve".equalsIgnoreCase(action)) {
       if (at != null) {
-        resolve(into, "pagerduty", key, summary, at);
+        into.resolve("pagerduty", key, summary, at);
       }
       return;
     }
@@ -155,7 +159,7 @@ final class AlertPayloads {
   }
 
   private static void opsgenie(
-      Map<String, Object> alert, String action, String path, List<Alert> into) {
+      Map<String, Object> alert, String action, String path, Received into) {
     String message = firstNonNull(text(alert.get("message")), "alert");
     String alias = firstNonNull(text(alert.get("alias")), text(alert.get("alertId")));
     if (action != null && (action.equalsIgnoreCase("Close") || action.equalsIgnoreCase("Delete"))) {
@@ -163,7 +167,7 @@ final class AlertPayloads {
           time(
               alert.containsKey("updatedAt") ? alert.get("updatedAt") : alert.get("createdAt"),
               path + ".updatedAt");
-      resolve(into, "opsgenie", alias, message, at);
+      into.resolve("opsgenie", alias, message, at);
       return;
     }
     Instant at = time(alert.get("createdAt"), path + ".createdAt");
@@ -210,32 +214,67 @@ final class AlertPayloads {
     return type != null && (type.endsWith(".resolved") || type.endsWith(".resolve"));
   }
 
-  /** Closes the open alert with that id (or title), or records a resolution on its own. */
-  private static void resolve(
-      List<Alert> into, String source, String id, String title, Instant at) {
-    for (int i = into.size() - 1; i >= 0; i--) {
-      Alert open = into.get(i);
-      boolean same =
-          open.source().equals(source)
-              && open.resolvedAt() == null
-              && (id != null
-                  ? id.equals(open.labels().get("incident"))
-                  : open.name().equals(title));
-      if (same) {
-        into.set(
-            i,
-            new Alert(
-                open.source(),
-                open.name(),
-                open.at(),
-                at,
-                open.service(),
-                open.severity(),
-                open.text(),
-                open.labels(),
-                open.index()));
-        return;
+  /**
+   * The alerts read so far, in the order received, with the open ones indexed by their sender's id
+   * and by their title, so that a resolving event finds its alert without a scan.
+   */
+  static final class Received {
+    private final List<Alert> alerts = new ArrayList<>();
+
+    /** Indices of open alerts by sender and id or title, the latest first. */
+    private final Map<String, Deque<Integer>> open = new HashMap<>();
+
+    void add(Alert alert) {
+      int index = alerts.size();
+      alerts.add(alert);
+      if (alert.resolvedAt() == null) {
+        String id = alert.labels().get("incident");
+        if (id != null) {
+          open.computeIfAbsent(key(alert.source(), "id", id), k -> new ArrayDeque<>()).push(index);
+        }
+        open.computeIfAbsent(key(alert.source(), "title", alert.name()), k -> new ArrayDeque<>())
+            .push(index);
       }
+    }
+
+    /**
+     * Closes the latest open alert with that id (or, without an id, that title); a resolution of an
+     * alert that was not received changes nothing.
+     */
+    void resolve(String source, String id, String title, Instant at) {
+      Deque<Integer> candidates =
+          open.get(id != null ? key(source, "id", id) : key(source, "title", title));
+      while (candidates != null && !candidates.isEmpty()) {
+        int index = candidates.pop();
+        Alert alert = alerts.get(index);
+        if (alert.resolvedAt() == null) { // else closed through its other index already
+          alerts.set(
+              index,
+              new Alert(
+                  alert.source(),
+                  alert.name(),
+                  alert.at(),
+                  at,
+                  alert.service(),
+                  alert.severity(),
+                  alert.text(),
+                  alert.labels(),
+                  alert.index()));
+          return;
+        }
+      }
+    }
+
+    int size() {
+      return alerts.size();
+    }
+
+    List<Alert> alerts() {
+      return alerts;
+    }
+
+    private static String key(String source, String by, String value) {
+      return source + '\0' + by + '\0' + value;
     }
   }
 

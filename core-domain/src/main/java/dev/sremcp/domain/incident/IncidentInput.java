@@ -45,7 +45,7 @@ record IncidentInput(
   }
 
   static IncidentInput of(Arguments arguments) {
-    List<Alert> alerts = new ArrayList<>();
+    AlertPayloads.Received alerts = new AlertPayloads.Received();
     List<?> payloads = list(arguments.raw("alerts").orElse(null), "alerts");
     for (int i = 0; i < payloads.size(); i++) {
       AlertPayloads.read(payloads.get(i), "alerts[" + i + "]", alerts);
@@ -77,7 +77,7 @@ record IncidentInput(
       }
     }
     TextSource logs = arguments.text("logs").orElse(null);
-    IncidentInput input = new IncidentInput(alerts, changes, series, logs);
+    IncidentInput input = new IncidentInput(alerts.alerts(), changes, series, logs);
     if (input.isEmpty()) {
       throw new InvalidArgumentsException(
           "give at least one of alerts, logs, changes or metrics: there is nothing to analyze");

@@ -225,23 +225,28 @@ final class Investigation {
       return;
     }
     symptoms.sort(Comparator.comparing(Candidate::at));
-    Candidate best = null;
+    // the densest window of CLUSTER: each start's score is the weight from its time to CLUSTER on
+    int at = 0;
     int bestScore = -1;
-    for (Candidate start : symptoms) {
-      Instant end = start.at().plus(CLUSTER);
-      int score = 0;
-      for (Candidate other : symptoms) {
-        if (!other.at().isBefore(start.at()) && !other.at().isAfter(end)) {
-          score += other.weight();
-        }
+    int from = 0; // the first symptom at the start's time
+    int to = 0; // the first symptom after the start's window
+    int score = 0; // the weight of symptoms from..to-1
+    for (int start = 0; start < symptoms.size(); start++) {
+      Instant begin = symptoms.get(start).at();
+      Instant end = begin.plus(CLUSTER);
+      while (to < symptoms.size() && !symptoms.get(to).at().isAfter(end)) {
+        score += symptoms.get(to++).weight();
+      }
+      while (symptoms.get(from).at().isBefore(begin)) {
+        score -= symptoms.get(from++).weight();
       }
       if (score > bestScore) {
-        best = start;
+        at = start;
         bestScore = score;
       }
     }
+    Candidate best = symptoms.get(at);
     // a weak symptom long before the next one is noise that was already there
-    int at = symptoms.indexOf(best);
     while (at + 1 < symptoms.size()
         && symptoms.get(at).weight() == 1
         && Duration.between(symptoms.get(at).at(), symptoms.get(at + 1).at()).compareTo(LEAD_IN)
@@ -250,7 +255,7 @@ final class Investigation {
     }
     // symptoms that lead into the cluster by a few minutes belong to it
     Candidate first = best;
-    for (int i = symptoms.indexOf(best) - 1; i >= 0; i--) {
+    for (int i = at - 1; i >= 0; i--) {
       Candidate earlier = symptoms.get(i);
       if (Duration.between(earlier.at(), first.at()).compareTo(LEAD_IN) <= 0) {
         first = earlier;
