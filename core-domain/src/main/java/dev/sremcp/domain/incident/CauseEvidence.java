@@ -36,6 +36,15 @@ final class CauseEvidence {
     }
   }
 
+  /** Weighs again the pieces with that reference (a change's), noting why in their text. */
+  void reweigh(String ref, double factor, String why) {
+    supports.replaceAll(
+        s ->
+            ref.equals(s.ref())
+                ? new Support(s.kind(), s.time(), s.text() + why, s.ref(), s.weight() * factor)
+                : s);
+  }
+
   /** Names the change that may have caused this mechanism, in the hypothesis' title. */
   void causedBy(String change) {
     via = change;

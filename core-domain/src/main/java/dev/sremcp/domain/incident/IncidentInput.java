@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * What a call gives about an incident, read and checked: alerts of any of the supported senders,
@@ -140,12 +141,24 @@ record IncidentInput(
   static String service(Map<String, String> labels) {
     for (String name : SERVICE_LABELS) {
       String value = labels.get(name);
-      if (value != null && !value.isBlank()) {
+      if (value != null
+          && !value.isBlank()
+          && !(name.equals("job") && EXPORTER.matcher(value).matches())) {
         return value;
       }
     }
     return null;
   }
+
+  /**
+   * The scrape jobs of exporters, whose {@code job} label names the exporter (YACE for CloudWatch,
+   * node_exporter, kube-state-metrics), not the workload the series is about.
+   */
+  private static final Pattern EXPORTER =
+      Pattern.compile(
+          "(?i).*exporter.*|yace|cloudwatch.*|stackdriver.*|kube-state-metrics|cadvisor|kubelet|"
+              + "node|nodes|blackbox.*|prometheus|telegraf|.*otel.*collector.*|"
+              + "opentelemetry-collector.*|windows|wmi");
 
   /** String values of a JSON object, nested values left out. */
   static Map<String, String> strings(Object value) {

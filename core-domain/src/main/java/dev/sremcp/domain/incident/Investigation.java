@@ -21,9 +21,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The deterministic part of {@code analyze_incident}: the onset, the signals around it, and causes
@@ -76,6 +78,9 @@ final class Investigation {
   private Instant onset;
   private String onsetBy;
   private Instant surgeFrom;
+
+  /** When a workload that is not ours arrived on a shared resource at the onset, if one did. */
+  private Instant arrived;
 
   private record Expiry(Series series, Instant at) {}
 
@@ -131,6 +136,7 @@ final class Investigation {
       logSignals(signals);
       alertSignals();
       metricSignals(signals);
+      supersededByTriggers();
       linkChangesToMechanisms();
     }
     List<Hypothesis> ranked = rank();
@@ -196,9 +202,13 @@ final class Investigation {
     for (Alert alert : input.alerts()) {
       symptoms.add(new Candidate(alert.at(), "the alert " + alert.name(), urgent(alert) ? 2 : 1));
     }
-    for (Shift shift : shifts.values()) {
-      if ((shift.kind() == Shift.Kind.ERRORS || shift.kind() == Shift.Kind.LATENCY)
-          && shift.rising()) {
+    Map<String, Double> largestRise = new HashMap<>();
+    for (Shift shift : symptomShifts()) {
+      largestRise.merge(query(shift.series()), shift.after() - shift.before(), Math::max);
+    }
+    for (Shift shift : symptomShifts()) {
+      // a rise a tenth of its query's largest (a restart's few 503s beside the 504s) starts nothing
+      if (shift.after() - shift.before() >= 0.1 * largestRise.get(query(shift.series()))) {
         symptoms.add(new Candidate(shift.from(), shift.series().label() + " rising", 2));
       }
     }
@@ -267,6 +277,21 @@ final class Investigation {
     onsetBy = first.by();
   }
 
+  /** The rising error and latency series: symptoms. */
+  private List<Shift> symptomShifts() {
+    return shifts.values().stream()
+        .filter(
+            shift ->
+                (shift.kind() == Shift.Kind.ERRORS || shift.kind() == Shift.Kind.LATENCY)
+                    && shift.rising())
+        .toList();
+  }
+
+  /** The query a series came from, or its name: series of one query share a unit. */
+  private static String query(Series series) {
+    return series.query() == null ? series.name() : series.query();
+  }
+
   /** A new error too rare to mark a start: under three, or under one in five minutes. */
   private static boolean trickle(TemplateRow row, Instant first) {
     if (row.count() < 3) {
@@ -303,6 +328,22 @@ final class Investigation {
         if (onAffected(change)) {
           weight = 1 - (1 - weight) * (1 - 0.3);
           where = ", on the affected service";
+          Optional<String> alone = failingWithout(change);
+          if (alone.isPresent()) {
+            weight *= 0.6;
+            where += ", while " + alone.get() + " failed at the same time without a change";
+          }
+          Optional<Change> later = supersededBy(change);
+          if (later.isPresent()) {
+            weight *= 0.6;
+            where +=
+                ", in place for "
+                    + Times.span(Duration.between(change.at(), later.get().at()))
+                    + " without symptoms before another change, just before the onset";
+          }
+        } else if (showsEffect(change)) {
+          weight = 1 - (1 - weight) * (1 - 0.3);
+          where = ", on " + change.service() + ", whose own metrics or errors changed after it";
         } else {
           weight *= 0.35;
           where = ", on " + change.service() + ", which shows no symptom";
@@ -344,6 +385,102 @@ final class Investigation {
                             change.kind() == Change.Kind.CONFIG ? 0.15 : 0.3)));
       }
     }
+  }
+
+  /**
+   * Whether what a change was made on (a pooler, a proxy, a database that no alert names) shows it
+   * taking effect: a series of its own shifting, or a new error of its own appearing, from the
+   * change to shortly after the onset.
+   */
+  private boolean showsEffect(Change change) {
+    String service = change.service().toLowerCase(Locale.ROOT);
+    if (service.length() < 4) {
+      return false;
+    }
+    Instant from = change.at().minus(Duration.ofMinutes(1));
+    Instant to = onset.plus(Duration.ofMinutes(10));
+    for (Shift shift : shifts.values()) {
+      String owner = shift.series().owner();
+      if (owner != null
+          && owner.toLowerCase(Locale.ROOT).contains(service)
+          && within(shift.from(), from, to)) {
+        return true;
+      }
+    }
+    if (logs != null) {
+      for (TemplateRow row : logs.templates()) {
+        Instant first = Times.parse(row.firstTime()).orElse(null);
+        if (first != null
+            && isError(row)
+            && within(first, from, to)
+            && row.example().toLowerCase(Locale.ROOT).contains(service)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Another affected service whose errors name a failing mechanism (a dependency, DNS, a
+   * certificate) from the onset on, without naming the changed service, and on which nothing
+   * changed: what they share failed, which one service's change does not explain.
+   */
+  private Optional<String> failingWithout(Change change) {
+    if (logs == null || services.size() < 2 || !matchesAffected(change.service())) {
+      return Optional.empty();
+    }
+    String changed = change.service().toLowerCase(Locale.ROOT);
+    for (String service : services) {
+      String other = service.toLowerCase(Locale.ROOT);
+      boolean changedToo =
+          input.changes().stream()
+              .map(Change::service)
+              .filter(Objects::nonNull)
+              .map(name -> name.toLowerCase(Locale.ROOT))
+              .anyMatch(name -> other.contains(name) || name.contains(other));
+      if (changedToo) {
+        continue;
+      }
+      for (TemplateRow row : logs.templates()) {
+        Instant first = Times.parse(row.firstTime()).orElse(null);
+        String example = row.example().toLowerCase(Locale.ROOT);
+        if (first != null
+            && within(first, onset.minus(Duration.ofMinutes(5)), onset.plus(Duration.ofMinutes(10)))
+            && example.contains(other)
+            && !example.contains(changed)
+            && Signatures.inError(words(row))
+                .filter(
+                    cause ->
+                        cause == Cause.DEPENDENCY_OUTAGE
+                            || cause == Cause.DNS_FAILURE
+                            || cause == Cause.CERTIFICATE_EXPIRY)
+                .isPresent()) {
+          return Optional.of(service);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A later change on an affected service right before the onset (within five minutes), made two
+   * minutes or more after this one: this one was in place without symptoms, the later one explains
+   * the timing.
+   */
+  private Optional<Change> supersededBy(Change change) {
+    return input.changes().stream()
+        .filter(
+            later ->
+                later.at().isAfter(change.at().plus(Duration.ofMinutes(2)))
+                    && within(
+                        later.at(),
+                        onset.minus(Duration.ofMinutes(5)),
+                        onset.plus(Duration.ofMinutes(1)))
+                    && later.kind() != Change.Kind.CAMPAIGN
+                    && later.service() != null
+                    && onAffected(later))
+        .findFirst();
   }
 
   private void logSignals(List<Signal> signals) {
@@ -419,6 +556,18 @@ final class Investigation {
    */
   private void seenInLog(
       Cause cause, String what, String prefix, TemplateRow row, Instant first, double weight) {
+    boolean listed =
+        input.changes().stream()
+            .anyMatch(
+                change ->
+                    change.kind().cause == cause
+                        && within(
+                            first,
+                            change.at().minus(Duration.ofMinutes(10)),
+                            change.at().plus(Duration.ofMinutes(10))));
+    if (listed) {
+      weight *= 0.3; // the log shows a listed change taking place: the same evidence, not more
+    }
     add(
         cause,
         what
@@ -533,6 +682,12 @@ final class Investigation {
           appErrorsAfter(Cause.BAD_DEPLOY, shift.from().minus(Duration.ofMinutes(2)));
         }
       }
+      if (!shift.rising()
+          && timely
+          && shift.after() <= shift.before() / 2
+          && Limits.isLimit(shift.series())) {
+        add(Cause.CONFIG_CHANGE, "A limit lowered: " + what, weighted(support, 0.45));
+      }
       switch (shift.kind()) {
         case DNS -> {
           if (shift.rising()) {
@@ -549,9 +704,10 @@ final class Investigation {
                 shift.series().labels().getOrDefault("instance", "")
                     + " "
                     + shift.series().labels().getOrDefault("target", "");
+            // only services in trouble that are not the target make it their dependency
             boolean callers =
                 !mentionsAffected(target)
-                    && (owner == null || services.stream().anyMatch(s -> !same(s, owner)));
+                    && services.stream().anyMatch(s -> owner == null || !same(s, owner));
             add(
                 Cause.DEPENDENCY_OUTAGE,
                 (owner == null ? "Targets" : owner) + " stopped answering (" + what + ")",
@@ -591,7 +747,11 @@ final class Investigation {
                 Cause.RESOURCE_SATURATION,
                 shift.kind().noun().toUpperCase(Locale.ROOT).charAt(0)
                     + shift.kind().noun().substring(1)
-                    + " saturated"
+                    + (shift.saturated()
+                        ? " saturated"
+                        : shift.before() > 0
+                            ? " use up " + Numbers.plain(shift.factor(), 2) + "x"
+                            : " use up from nothing")
                     + (owner == null ? "" : " on " + owner),
                 weighted(support, weight));
           }
@@ -673,10 +833,7 @@ final class Investigation {
     Map<String, List<Series>> byQuery = new LinkedHashMap<>();
     for (Series series : input.series()) {
       if (Shift.Kind.of(series).resource() && series.owner() != null) {
-        byQuery
-            .computeIfAbsent(
-                series.query() == null ? series.name() : series.query(), q -> new ArrayList<>())
-            .add(series);
+        byQuery.computeIfAbsent(query(series), q -> new ArrayList<>()).add(series);
       }
     }
     boolean found = false;
@@ -684,15 +841,27 @@ final class Investigation {
       if (group.size() < 2) {
         continue;
       }
+      // the largest workload that is not ours against the largest of ours: several pods of one
+      // batch job taking a node each are one neighbour, not rivals of each other
       List<Series> byLevel =
           group.stream()
               .sorted(Comparator.comparingDouble(this::levelNearOnset).reversed())
               .toList();
       Series top = byLevel.getFirst();
       double level = levelNearOnset(top);
-      double next = levelNearOnset(byLevel.get(1));
+      double next =
+          byLevel.stream()
+              .filter(series -> series != top && ours(series.owner()))
+              .mapToDouble(this::levelNearOnset)
+              .findFirst()
+              .orElse(0);
       double total = byLevel.stream().mapToDouble(this::levelNearOnset).sum();
-      if (level > 0 && level >= 3 * next && level >= 0.6 * total && neighbour(top, group)) {
+      double theirs =
+          byLevel.stream()
+              .filter(series -> !ours(series.owner()))
+              .mapToDouble(this::levelNearOnset)
+              .sum();
+      if (level > 0 && level >= 3 * next && theirs >= 0.6 * total && neighbour(top, group)) {
         found = true;
         add(
             Cause.NOISY_NEIGHBOUR,
@@ -717,7 +886,8 @@ final class Investigation {
       }
       // a workload that was not there before arriving at the onset, beside ours
       for (Series series : group) {
-        Optional<Shift> shift = Optional.ofNullable(shifts.get(series));
+        Optional<Shift> shift =
+            Optional.ofNullable(shifts.get(series)).or(() -> newcomer(series, group));
         if (shift.isPresent()
             && shift.get().rising()
             && shift.get().before() <= 0.05 * shift.get().after()
@@ -727,6 +897,9 @@ final class Investigation {
                 onset.plus(Duration.ofMinutes(5)))
             && neighbour(series, group)) {
           found = true;
+          if (arrived == null || shift.get().from().isBefore(arrived)) {
+            arrived = shift.get().from();
+          }
           add(
               Cause.NOISY_NEIGHBOUR,
               "A workload that is not ours ("
@@ -767,6 +940,30 @@ final class Investigation {
       }
     }
     return found;
+  }
+
+  /**
+   * A series that begins well after the others of its query (a batch job's pod, a new client): as a
+   * shift from nothing to its level since it began.
+   */
+  private static Optional<Shift> newcomer(Series series, List<Series> group) {
+    long start = group.stream().mapToLong(other -> other.seconds()[0]).min().orElseThrow();
+    long first = series.seconds()[0];
+    if (first - start < 600) {
+      return Optional.empty();
+    }
+    double[] sorted = series.values().clone();
+    Arrays.sort(sorted);
+    double level = sorted[sorted.length / 2];
+    return Optional.of(
+        new Shift(
+            series,
+            Shift.Kind.of(series),
+            Instant.ofEpochSecond(first),
+            0,
+            level,
+            sorted[sorted.length - 1],
+            false));
   }
 
   /** Whether a series' workload is not ours while some other of its group is. */
@@ -856,6 +1053,40 @@ final class Investigation {
 
   private static boolean same(String a, String b) {
     return a.equalsIgnoreCase(b);
+  }
+
+  /**
+   * A change made minutes before something else that explains the onset's timing (a workload that
+   * is not ours arriving on a shared resource, traffic rising) was in place without symptoms: it
+   * counts less. A change within five minutes of it may have sent it, and keeps its weight.
+   */
+  private void supersededByTriggers() {
+    Instant trigger =
+        Stream.of(arrived, surgeFrom)
+            .filter(Objects::nonNull)
+            .filter(
+                at ->
+                    within(
+                        at, onset.minus(Duration.ofMinutes(5)), onset.plus(Duration.ofMinutes(5))))
+            .min(Comparator.naturalOrder())
+            .orElse(null);
+    if (trigger == null) {
+      return;
+    }
+    String what = trigger.equals(arrived) ? "a workload that is not ours arrived" : "traffic rose";
+    for (Change change : input.changes()) {
+      Duration ahead = Duration.between(change.at(), trigger);
+      CauseEvidence evidence = causes.get(change.kind().cause);
+      if (evidence != null
+          && change.kind() != Change.Kind.CAMPAIGN
+          && ahead.compareTo(Duration.ofMinutes(5)) >= 0
+          && ahead.compareTo(CHANGE_WINDOW) <= 0) {
+        evidence.reweigh(
+            change.index(),
+            0.6,
+            ", in place " + Times.span(ahead) + " without symptoms before " + what);
+      }
+    }
   }
 
   /**

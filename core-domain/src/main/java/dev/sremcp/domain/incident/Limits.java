@@ -97,6 +97,12 @@ final class Limits {
   private static final Pattern STATISTIC =
       Pattern.compile("(?i)_(seconds|bucket|sum|created|total)(_|$)");
 
+  /** Whether a series is a limit: {@code max_connections}, {@code memory_limit_bytes}... */
+  static boolean isLimit(Series series) {
+    String name = metricName(series);
+    return name != null && !STATISTIC.matcher(name).find() && isLimit(name);
+  }
+
   private static boolean isLimit(String name) {
     return Stream.of(name.split("_")).anyMatch(word -> LIMIT_WORD.matcher(word).matches());
   }

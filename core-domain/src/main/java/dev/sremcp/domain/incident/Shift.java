@@ -297,7 +297,12 @@ record Shift(
       return false;
     }
     double max = maxAbs(all);
-    boolean ratio = max <= 1.5 && RATIO_NAME.matcher(series.words()).find() || max <= 1.0;
+    boolean counts = Arrays.stream(all).allMatch(x -> x == Math.rint(x));
+    if (counts && peak <= 2) {
+      return false; // a queue of one or two, a pool using two: a count, not a ratio or a ceiling
+    }
+    boolean ratio =
+        max <= 1.5 && RATIO_NAME.matcher(series.words()).find() || max <= 1.0 && !counts;
     if (ratio) {
       return peak >= 0.9;
     }

@@ -41,7 +41,8 @@ final class Signatures {
                 + " (is )?exhausted|Too many connections|RejectedExecutionException|thread pool.{0,30}"
                 + "(full|exhausted)|queue (is )?full|remaining connection slots|cannot allocate"
                 + " memory|GC overhead limit|heap space|ENOSPC|EMFILE|max_connections|cpu throttl|"
-                + "throttled for"));
+                + "throttled for|too many clients|no more connections allowed|max_client_conn|connection limit"
+                + " (exceeded|reached)"));
     IN_ERRORS.put(
         Cause.NOISY_NEIGHBOUR,
         Pattern.compile("(?i)cpu steal|steal time|noisy neighbou?r|iowait|I/O wait"));
@@ -61,7 +62,9 @@ final class Signatures {
                 + "socket hang up|connection (was )?(lost|dropped|closed by (peer|remote))|lost"
                 + " connection|server closed the connection|(could not|unable to|can't|cannot|"
                 + "failed to) connect|connect(ion)? (failed|error)|is loading the dataset|"
-                + "the database system is (starting up|shutting down|in recovery)"));
+                + "the database system is (starting up|shutting down|in recovery)|HttpClient\\.Timeout|"
+                + "circuit (is )?(now )?open|BrokenCircuitException|\\b(Stripe|Twilio|SendGrid|"
+                + "Adyen|Braintree|PayPal|Plaid|Mailgun|Auth0|Okta)[.:]\\w*(Exception|Error)\\b"));
     IN_ERRORS.put(
         Cause.TRAFFIC_SURGE,
         Pattern.compile(
@@ -118,7 +121,9 @@ final class Signatures {
 
   /** A probe of the workload itself: when it times out, the workload is slow, not its peers. */
   private static final Pattern OWN_PROBE =
-      Pattern.compile("(?i)(readiness|liveness|startup) probe (failed|errored)");
+      Pattern.compile(
+          "(?i)(readiness|liveness|startup) probe (failed|errored)|probe failed\"?.{0,40}"
+              + "probeType=\"?(readiness|liveness|startup)");
 
   /** The mechanism an error names, most specific first. */
   static Optional<Cause> inError(String text) {

@@ -21,6 +21,11 @@ class ChangeKindTest {
         "terraform apply: aws_sqs_queue.payout_events visibility_timeout_seconds 30 -> 60 | CONFIG",
         "Braze: campaign 'Summer Flash' sent (push + email), 2,130,441 recipients | CAMPAIGN",
         "Deploy notification-service 2.3.1 -> 2.4.0 (fix push notifications) | DEPLOY",
+        "Split: treatment allocation for split 'tips' changed: on 10% / off 90% -> on 50% / off"
+            + " 50% | FLAG",
+        "kubectl -n quotes set env deployment/quote-api LOG_LEVEL=info - triggers rolling restart"
+            + " | CONFIG",
+        "kubectl -n quotes set image deployment/quote-api app=quotes/api:3.2.1 | DEPLOY",
       })
   void aChangeWithoutAKindIsReadFromItsDescription(String description, Change.Kind kind) {
     assertThat(Change.Kind.of(null, description)).isEqualTo(kind);

@@ -274,6 +274,58 @@ class IncidentAnalyzerTest {
   }
 
   @Test
+  void aChangeInPlaceWithoutSymptomsBeforeAnotherJustBeforeTheOnsetCountsLess() {
+    IncidentDetails details =
+        analyze(
+            Map.of(
+                "alerts",
+                List.of(alertmanager("HighErrorRate", "checkout", START.plusSeconds(64 * 60))),
+                "changes",
+                List.of(
+                    change(
+                        START.plusSeconds(48 * 60), "checkout", "Deploy checkout 2.40.3 -> 2.41.0"),
+                    change(
+                        START.plusSeconds(61 * 60),
+                        "checkout",
+                        "kubectl apply configmap checkout-config: PAYMENT_TIMEOUT_MS 3000 -> 300")),
+                "logs",
+                log("payment call timed out after 300ms (order %d)")));
+
+    assertThat(details.hypotheses().getFirst().cause()).isEqualTo("config-change");
+    IncidentDetails.Hypothesis deploy =
+        details.hypotheses().stream()
+            .filter(h -> h.cause().equals("bad-deploy"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(deploy.evidence().getFirst().text())
+        .contains("in place for 13 min without symptoms before another change");
+  }
+
+  @Test
+  void aLimitThatFellJustBeforeTheOnsetIsAConfigurationChange() {
+    Map<String, Object> maxConnections =
+        matrix(
+            "pgbouncer_config_max_client_connections",
+            Map.of(Map.of("instance", "pgbouncer-01:9127"), minute -> minute >= 58 ? 200 : 2000));
+    IncidentDetails details =
+        analyze(
+            Map.of(
+                "alerts",
+                List.of(alertmanager("HighErrorRate", "checkout", START.plusSeconds(64 * 60))),
+                "metrics",
+                List.of(maxConnections),
+                "logs",
+                log("ERROR:  no more connections allowed (max_client_conn) (order %d)")));
+
+    IncidentDetails.Hypothesis config =
+        details.hypotheses().stream()
+            .filter(h -> h.cause().equals("config-change"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(config.title()).startsWith("A limit lowered").contains("from 2000 to 200");
+  }
+
+  @Test
   void anotherWorkloadTakingMostOfANodesDiskIsANoisyNeighbour() {
     Map<String, Object> writes =
         matrix(

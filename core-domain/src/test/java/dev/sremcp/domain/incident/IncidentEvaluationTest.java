@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code analyze_incident} on the evaluation set (test resources, {@code incidents/set}): synthetic
@@ -42,8 +44,8 @@ class IncidentEvaluationTest {
     IncidentEvaluation.Score score = IncidentEvaluation.score(scenarios("set"));
     System.out.print(score.table());
 
-    assertThat(score.withCause()).isGreaterThanOrEqualTo(50);
-    assertThat(score.withoutCause()).isGreaterThanOrEqualTo(12);
+    assertThat(score.withCause()).isGreaterThanOrEqualTo(70);
+    assertThat(score.withoutCause()).isGreaterThanOrEqualTo(18);
     assertThat(score.outcomes()).allMatch(o -> o.error() == null);
     // measured 2026-11-25 after tuning on it: top-1 1.000, top-3 1.000, abstention 1.000 / 1.000
     assertThat(score.top1()).isGreaterThanOrEqualTo(0.95);
@@ -53,18 +55,26 @@ class IncidentEvaluationTest {
   }
 
   /**
-   * The holdout was scored once, untuned, when it was added (docs/benchmarks.md); these floors only
-   * keep a later change from making it worse. Never tune on it: write new unseen scenarios instead.
+   * Each holdout was scored once, unseen, when it was added (docs/benchmarks.md); these floors only
+   * keep a later change from making it worse. Never tune on them: write new unseen scenarios
+   * instead.
    */
-  @Test
-  void doesNotFallBelowWhatTheHoldoutMeasuredUnseen() throws Exception {
-    IncidentEvaluation.Score score = IncidentEvaluation.score(scenarios("holdout"));
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    // measured 2026-11-25 once, untuned: top-1 0.417, top-3 0.833, abstention 0.500 / 1.000
+    "holdout, 0.41, 0.83",
+    // measured 2026-11-25 once, after the third round of tuning: top-1 0.364, top-3 0.636,
+    // abstention 0.600 / 1.000
+    "holdout2, 0.36, 0.63"
+  })
+  void doesNotFallBelowWhatTheHoldoutMeasuredUnseen(String folder, double top1, double top3)
+      throws Exception {
+    IncidentEvaluation.Score score = IncidentEvaluation.score(scenarios(folder));
     System.out.print(score.table());
 
     assertThat(score.outcomes()).allMatch(o -> o.error() == null);
-    // measured 2026-11-25, once: top-1 0.417, top-3 0.833, abstention 0.500 / 1.000
-    assertThat(score.top1()).isGreaterThanOrEqualTo(0.41);
-    assertThat(score.top3()).isGreaterThanOrEqualTo(0.83);
+    assertThat(score.top1()).isGreaterThanOrEqualTo(top1);
+    assertThat(score.top3()).isGreaterThanOrEqualTo(top3);
     assertThat(score.abstentionRecall()).isGreaterThanOrEqualTo(0.95);
   }
 }

@@ -53,6 +53,25 @@ class ShiftTest {
   }
 
   @Test
+  void aQueueOfOneIsACountNotASaturatedRatio() {
+    double[] queue = new double[40];
+    double[] ratio = new double[40];
+    for (int i = 0; i < queue.length; i++) {
+      queue[i] = i >= 20 ? 1 : 0;
+      ratio[i] = i >= 20 ? 0.97 : 0.4 + i % 2 / 100.0;
+    }
+    Shift count =
+        Shift.of(series("dotnet_threadpool_queue_length", null, Map.of("pod", "p"), queue))
+            .orElseThrow();
+    Shift share =
+        Shift.of(series("pool_connections_usage", null, Map.of("pod", "p"), ratio)).orElseThrow();
+
+    assertThat(count.rising()).isTrue();
+    assertThat(count.saturated()).isFalse();
+    assertThat(share.saturated()).isTrue();
+  }
+
+  @Test
   void aShiftThatEndedIsMeasuredWhileItLasted() {
     // 14 calm points, 8 at five times the level, then calm again
     double[] v = new double[40];
