@@ -80,6 +80,9 @@ public final class AlertRulesAnalyzer implements Analyzer {
     if (!(raw instanceof Map<?, ?> map) || !(map.get("target") instanceof Number number)) {
       throw new InvalidArgumentsException("slo must be an object such as {\"target\": 99.9}");
     }
+    if (!Double.isFinite(number.doubleValue())) {
+      throw new InvalidArgumentsException("slo.target must be a finite number, e.g. 99.9");
+    }
     return SloTarget.percent("slo.target", new BigDecimal(number.toString())).doubleValue() / 100;
   }
 }

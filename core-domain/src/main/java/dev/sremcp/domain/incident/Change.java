@@ -50,7 +50,8 @@ record Change(Instant at, String service, String description, Kind kind, String 
             "(?i)\\b(feature[- ]?flags?|flags?|toggles?|launch ?darkly|unleash|flagsmith|split\\.io|"
                 + "configcat|statsig|growthbook|optimizely|flipt|devcycle|posthog|flagd|openfeature|"
                 + "flipper|waffle|feature gates?|kill[- ]?switch|rollout percentage|experiment|"
-                + "variations?|targeting|treatments?)\\b|\\bon \\d+ ?% ?/ ?off \\d+ ?%|\\d+ ?% of (all )?(users|customers|accounts|tenants|"
+                + "variations?|targeting|treatment (allocation|rules?))\\b|split.{0,40}\\btreatments?\\b|"
+                + "\\bon \\d+ ?% ?/ ?off \\d+ ?%|\\d+ ?% of (all )?(users|customers|accounts|tenants|"
                 + "merchants|members|orgs|organi[sz]ations|players|sessions|cohort)");
 
     /** A feature's switch turned on: {@code enableInstantPayouts changed from false to true}. */
@@ -66,11 +67,15 @@ record Change(Instant at, String service, String description, Kind kind, String 
                 + "\\b(deploy(ed|ment|ing)?|releas(e|ed|ing)|roll(ed)?[- ]?out|rolling update|"
                 + "upgrade[ds]?|canary|promot(e|ed|ion)|hotfix)\\b|:\\d+\\.\\d+\\.\\d+\\b");
 
+    /** An image with a version or digest: a release, whatever command made it. */
+    private static final Pattern IMAGE =
+        Pattern.compile("(?i)\\bimage\\b.{0,80}(:v?\\d+\\.\\d+|@sha256:)");
+
     /** kubectl commands that change a workload's settings, not its image. */
     private static final Pattern KUBECTL_CONFIG =
         Pattern.compile(
-            "(?i)\\bkubectl\\b.{0,40}\\b(set (env|resources)|scale|patch|edit|annotate|label"
-                + "|autoscale)\\b");
+            "(?i)\\bkubectl(\\s+-{1,2}[\\w-]+(=\\S+|\\s+[^-\\s]\\S*)?)*\\s+(set (env|resources)|"
+                + "scale|patch|edit|annotate|label|autoscale)\\b");
 
     private static final Pattern CONFIG_WORDS =
         Pattern.compile(
@@ -92,7 +97,7 @@ record Change(Instant at, String service, String description, Kind kind, String 
       if (FLAG_WORDS.matcher(description).find() || SWITCHED_ON.matcher(description).find()) {
         return FLAG;
       }
-      if (KUBECTL_CONFIG.matcher(description).find()) {
+      if (KUBECTL_CONFIG.matcher(description).find() && !IMAGE.matcher(description).find()) {
         return CONFIG; // "kubectl set env deployment/x": a deployment's settings, not a release
       }
       if (RELEASE.matcher(description).find()) {

@@ -143,7 +143,7 @@ record IncidentInput(
       String value = labels.get(name);
       if (value != null
           && !value.isBlank()
-          && !(name.equals("job") && EXPORTER.matcher(value).matches())) {
+          && !(name.equals("job") && EXPORTER.matcher(value).find())) {
         return value;
       }
     }
@@ -156,9 +156,11 @@ record IncidentInput(
    */
   private static final Pattern EXPORTER =
       Pattern.compile(
-          "(?i).*exporter.*|yace|cloudwatch.*|stackdriver.*|kube-state-metrics|cadvisor|kubelet|"
-              + "node|nodes|blackbox.*|prometheus|telegraf|.*otel.*collector.*|"
-              + "opentelemetry-collector.*|windows|wmi");
+          "(?i)^(yace|cloudwatch\\S*|stackdriver\\S*|kube-state-metrics|cadvisor|kubelet|node|nodes|"
+              + "blackbox\\S*|prometheus|telegraf|windows|wmi)$|(node|postgres|mysql|redis|"
+              + "blackbox|process|statsd|snmp|jmx|pgbouncer|kafka|mongodb|elasticsearch|nginx|"
+              + "haproxy|memcached|rabbitmq|cloudwatch|stackdriver|windows)[-_]exporter|"
+              + "otel-?collector|opentelemetry-collector");
 
   /** String values of a JSON object, nested values left out. */
   static Map<String, String> strings(Object value) {

@@ -97,11 +97,20 @@ final class Limits {
   private static final Pattern STATISTIC =
       Pattern.compile("(?i)_(seconds|bucket|sum|created|total)(_|$)");
 
-  /** Whether a series is a limit: {@code max_connections}, {@code memory_limit_bytes}... */
-  static boolean isLimit(Series series) {
+  /**
+   * Whether a series is a configured ceiling: {@code max_connections}, {@code memory_limit_bytes};
+   * not a size ({@code cache_size}), nor what is left under a limit ({@code rate_limit_remaining},
+   * {@code max_avail}).
+   */
+  static boolean isCeiling(Series series) {
     String name = metricName(series);
-    return name != null && !STATISTIC.matcher(name).find() && isLimit(name);
+    return name != null
+        && !STATISTIC.matcher(name).find()
+        && !LEFT_WORD.matcher(name).find()
+        && Stream.of(name.split("_")).anyMatch(word -> CEILING_WORD.matcher(word).matches());
   }
+
+  private static final Pattern CEILING_WORD = Pattern.compile("(?i)^(max|maximum|limits?)$");
 
   private static boolean isLimit(String name) {
     return Stream.of(name.split("_")).anyMatch(word -> LIMIT_WORD.matcher(word).matches());

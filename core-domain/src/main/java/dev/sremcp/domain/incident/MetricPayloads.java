@@ -62,6 +62,14 @@ final class MetricPayloads {
               seriesPath + ".values[" + j + "] must be a pair [unix seconds, \"value\"]");
         }
         double time = number(point.get(0), seriesPath + ".values[" + j + "][0]");
+        if (!(time >= 0 && time < LATEST)) {
+          throw new InvalidArgumentsException(
+              seriesPath
+                  + ".values["
+                  + j
+                  + "][0] is not a time: unix seconds from 0 to 32503680000 (year 3000), not "
+                  + point.get(0));
+        }
         double number = number(point.get(1), seriesPath + ".values[" + j + "][1]");
         if (Double.isFinite(number)) {
           seconds[n] = (long) Math.floor(time);
@@ -100,6 +108,9 @@ final class MetricPayloads {
   }
 
   /** Prometheus returns points in order; a hand-made excerpt may not. */
+  /** 3000-01-01T00:00:00Z in unix seconds: the latest time a point may have. */
+  private static final double LATEST = 32_503_680_000d;
+
   private static void sortByTime(long[] times, double[] values) {
     for (int i = 1; i < times.length; i++) {
       if (times[i] < times[i - 1]) {

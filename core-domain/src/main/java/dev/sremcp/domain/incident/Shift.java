@@ -301,8 +301,7 @@ record Shift(
     if (counts && peak <= 2) {
       return false; // a queue of one or two, a pool using two: a count, not a ratio or a ceiling
     }
-    boolean ratio =
-        max <= 1.5 && RATIO_NAME.matcher(series.words()).find() || max <= 1.0 && !counts;
+    boolean ratio = max <= 1.5 && RATIO_NAME.matcher(series.words()).find() || max <= 1.0;
     if (ratio) {
       return peak >= 0.9;
     }

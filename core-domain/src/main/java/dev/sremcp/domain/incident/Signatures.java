@@ -63,8 +63,10 @@ final class Signatures {
                 + " connection|server closed the connection|(could not|unable to|can't|cannot|"
                 + "failed to) connect|connect(ion)? (failed|error)|is loading the dataset|"
                 + "the database system is (starting up|shutting down|in recovery)|HttpClient\\.Timeout|"
-                + "circuit (is )?(now )?open|BrokenCircuitException|\\b(Stripe|Twilio|SendGrid|"
-                + "Adyen|Braintree|PayPal|Plaid|Mailgun|Auth0|Okta)[.:]\\w*(Exception|Error)\\b"));
+                + "circuit (is )?(now )?open|BrokenCircuitException|\\b(Stripe|Twilio|SendGrid|Adyen|"
+                + "Braintree|PayPal|Plaid|Mailgun|Auth0|Okta)[.:]+(\\w*(APIConnection|"
+                + "ServiceUnavailable|Timeout|Server)\\w*(Exception|Error)|\\w*(Exception|Error)\\b"
+                + ":? (An unknown error occurred|.{0,40}(timed? ?out|unavailable|try again later)))"));
     IN_ERRORS.put(
         Cause.TRAFFIC_SURGE,
         Pattern.compile(

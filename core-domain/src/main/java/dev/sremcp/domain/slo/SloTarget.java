@@ -28,7 +28,7 @@ public final class SloTarget {
         argument
             + " is a percentage above 1 and below 100, e.g. 99.9; got "
             + value.stripTrailingZeros().toPlainString();
-    if (value.signum() > 0 && value.compareTo(BigDecimal.ONE) <= 0) {
+    if (value.signum() > 0 && value.compareTo(BigDecimal.ONE) < 0) {
       throw new InvalidArgumentsException(
           problem
               + ", which reads as a ratio: as a percentage it is "

@@ -26,6 +26,10 @@ class ChangeKindTest {
         "kubectl -n quotes set env deployment/quote-api LOG_LEVEL=info - triggers rolling restart"
             + " | CONFIG",
         "kubectl -n quotes set image deployment/quote-api app=quotes/api:3.2.1 | DEPLOY",
+        "kubectl set image deployment/label-printer label-printer=acme/label-printer:3.2.0"
+            + " | DEPLOY",
+        "kubectl patch deployment checkout --patch image=checkout:2.41.0 | DEPLOY",
+        "Deploy treatment-planner 4.2.0 -> 4.3.0 | DEPLOY",
       })
   void aChangeWithoutAKindIsReadFromItsDescription(String description, Change.Kind kind) {
     assertThat(Change.Kind.of(null, description)).isEqualTo(kind);

@@ -274,6 +274,41 @@ class IncidentAnalyzerTest {
   }
 
   @Test
+  void aSeriesWithoutPointsBesideOursChangesNothingAndATimeOutOfRangeIsRefused() {
+    Map<String, Object> memory =
+        Map.of(
+            "query",
+            "container_memory_working_set_bytes",
+            "response",
+            response(
+                List.of(
+                    Map.of(
+                        "metric",
+                        Map.of("pod", "checkout-1"),
+                        "values",
+                        List.of(
+                            List.of(START.getEpochSecond(), "1"),
+                            List.of(START.getEpochSecond() + 60, "1"))),
+                    Map.of("metric", Map.of("pod", "batch-1"), "values", List.of()))));
+    Map<String, Object> alert = alertmanager("HighErrorRate", "checkout", START.plusSeconds(60));
+
+    assertThat(
+            analyze(Map.of("alerts", List.of(alert), "metrics", List.of(memory))).inputs().series())
+        .isEqualTo(2);
+    Map<String, Object> farFuture =
+        Map.of(
+            "query",
+            "up",
+            "response",
+            response(List.of(Map.of("metric", Map.of(), "values", List.of(List.of(1e300, "1"))))));
+    assertThatThrownBy(
+            () -> analyze(Map.of("alerts", List.of(alert), "metrics", List.of(farFuture))))
+        .isInstanceOf(InvalidArgumentsException.class)
+        .hasMessageContaining("metrics[0]")
+        .hasMessageContaining("is not a time");
+  }
+
+  @Test
   void aChangeInPlaceWithoutSymptomsBeforeAnotherJustBeforeTheOnsetCountsLess() {
     IncidentDetails details =
         analyze(

@@ -18,6 +18,7 @@ class SignaturesTest {
         "ERROR:  no more connections allowed (max_client_conn) | RESOURCE_SATURATION",
         "FATAL: sorry, too many clients already | RESOURCE_SATURATION",
         "Stripe.StripeException: An unknown error occurred | DEPENDENCY_OUTAGE",
+        "Stripe::APIConnectionError: Could not connect to Stripe | DEPENDENCY_OUTAGE",
         "TaskCanceledException: The request was canceled due to the configured HttpClient.Timeout"
             + " of 20 seconds elapsing. | DEPENDENCY_OUTAGE",
         "Polly.CircuitBreaker.BrokenCircuitException: The circuit is now open | DEPENDENCY_OUTAGE",
@@ -25,6 +26,12 @@ class SignaturesTest {
       })
   void anErrorNamesItsMechanism(String error, Cause cause) {
     assertThat(Signatures.inError(error)).contains(cause);
+  }
+
+  @Test
+  void aProvidersAnswerAboutTheRequestIsNotTheProviderFailing() {
+    assertThat(Signatures.inError("stripe.error.CardError: Your card was declined")).isEmpty();
+    assertThat(Signatures.inError("Stripe.StripeException: No such customer: 'cus_123'")).isEmpty();
   }
 
   @Test
@@ -43,6 +50,9 @@ class SignaturesTest {
     assertThat(IncidentInput.service(Map.of("job", "yace", "region", "eu-west-1"))).isNull();
     assertThat(IncidentInput.service(Map.of("job", "node-exporter"))).isNull();
     assertThat(IncidentInput.service(Map.of("job", "checkout"))).isEqualTo("checkout");
+    assertThat(IncidentInput.service(Map.of("job", "invoice-exporter")))
+        .isEqualTo("invoice-exporter");
+    assertThat(IncidentInput.service(Map.of("job", "otel".repeat(50_000)))).isNotNull();
     assertThat(IncidentInput.service(Map.of("job", "yace", "service", "orders-db")))
         .isEqualTo("orders-db");
   }
