@@ -141,7 +141,17 @@ final class AlertPayloads {
     if (key != null) {
       labels.put("incident", key);
     }
-    String service = firstNonNull(text(payload.get("component")), text(payload.get("source")));
+    // Events API v2: source is the affected system, component a part of it ("postgres", "alb")
+    String source = text(payload.get("source"));
+    String component = text(payload.get("component"));
+    String service =
+        firstNonNull(
+            IncidentInput.service(labels),
+            component != null && !PART.matcher(component).matches() ? component : null,
+            source != null && NAME.matcher(source).matches() ? source : null,
+            text(payload.get("group")),
+            component,
+            source);
     if (service != null) {
       labels.putIfAbsent("service", service);
     }
@@ -209,6 +219,17 @@ final class AlertPayloads {
             labels,
             path));
   }
+
+  /** A component that names a part of a system, not the system: a database, a balancer. */
+  private static final java.util.regex.Pattern PART =
+      java.util.regex.Pattern.compile(
+          "(?i)postgres(ql)?|mysql|redis|memcached|db|database|cache|alb|elb|nlb|lb|"
+              + "load ?balancer|nginx|envoy|ingress|queue|kafka|ingest|cpu|memory|disk|network|"
+              + "jvm|heap|pool|api|web|worker");
+
+  /** A source that is a name, not an ARN, a URL or an address. */
+  private static final java.util.regex.Pattern NAME =
+      java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{1,100}");
 
   private static boolean isResolution(String type) {
     return type != null && (type.endsWith(".resolved") || type.endsWith(".resolve"));

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** The evidence for one cause, its confidence, and the title of its strongest piece. */
 final class CauseEvidence {
@@ -36,11 +37,11 @@ final class CauseEvidence {
     }
   }
 
-  /** Weighs again the pieces with that reference (a change's), noting why in their text. */
-  void reweigh(String ref, double factor, String why) {
+  /** Weighs again the pieces that {@code which} picks, noting why in their text. */
+  void reweigh(Predicate<Support> which, double factor, String why) {
     supports.replaceAll(
         s ->
-            ref.equals(s.ref())
+            which.test(s)
                 ? new Support(s.kind(), s.time(), s.text() + why, s.ref(), s.weight() * factor)
                 : s);
   }

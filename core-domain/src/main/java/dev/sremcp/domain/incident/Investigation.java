@@ -79,6 +79,13 @@ final class Investigation {
   private String onsetBy;
   private Instant surgeFrom;
 
+  private static final String AFTER_THE_CHANGE = "new after the change: ";
+
+  /** What a change on a service that shows no symptom counts for, against one on the path. */
+  private static final double OFF_PATH = 0.35;
+
+  private static final String NO_SYMPTOM = ", which shows no symptom";
+
   /** When a workload that is not ours arrived on a shared resource at the onset, if one did. */
   private Instant arrived;
 
@@ -128,6 +135,7 @@ final class Investigation {
     for (Series total : Shift.totalsOverOutcomes(input.series())) {
       Shift.of(total).ifPresent(shift -> shifts.put(total, shift));
     }
+    newcomerSymptoms();
     onset();
     affected();
     List<Signal> signals = new ArrayList<>();
@@ -200,8 +208,9 @@ final class Investigation {
     for (Alert alert : input.alerts()) {
       symptoms.add(new Candidate(alert.at(), "the alert " + alert.name(), urgent(alert) ? 2 : 1));
     }
-    // a rise a tenth of the largest of its query and workload (a restart's few 503s beside the
-    // 504s that followed) starts nothing
+    // a rise a tenth of the largest of its query (a restart's few 503s beside the 504s that
+    // followed, one pod's stray error beside the new pods' failures) starts nothing; a small
+    // service's first rise beside a big one's in the same query is lost with it (a limitation)
     List<Shift> rising = symptomShifts();
     Map<String, Double> largestRise = new HashMap<>();
     for (Shift shift : rising) {
@@ -288,7 +297,7 @@ final class Investigation {
   }
 
   private static String riseGroup(Shift shift) {
-    return query(shift.series()) + "\0" + shift.series().owner();
+    return query(shift.series());
   }
 
   /** The query a series came from, or its name: series of one query share a unit. */
@@ -349,8 +358,8 @@ final class Investigation {
           weight = 1 - (1 - weight) * (1 - 0.3);
           where = ", on " + change.service() + ", whose own metrics or errors changed after it";
         } else {
-          weight *= 0.35;
-          where = ", on " + change.service() + ", which shows no symptom";
+          weight *= OFF_PATH;
+          where = ", on " + change.service() + NO_SYMPTOM;
         }
       }
       String title =
@@ -384,7 +393,7 @@ final class Investigation {
                         new Support(
                             "log",
                             row.firstTime(),
-                            "new after the change: " + clip(row.example(), 200),
+                            AFTER_THE_CHANGE + clip(row.example(), 200),
                             "logs:" + row.firstLine(),
                             change.kind() == Change.Kind.CONFIG ? 0.15 : 0.3)));
       }
@@ -598,6 +607,11 @@ final class Investigation {
       if (mechanism.isPresent() && (isError(row) || mechanism.get() == Cause.NOISY_NEIGHBOUR)) {
         double weight = fresh || bursting ? 0.55 : before ? 0.12 : first == null ? 0.35 : 0.3;
         String peer = Signatures.peer(row.example()).orElse(null);
+        if (peer != null) {
+          peers
+              .computeIfAbsent(mechanism.get(), c -> new HashSet<>())
+              .add(peer.toLowerCase(Locale.ROOT));
+        }
         if (mechanism.get() == Cause.DEPENDENCY_OUTAGE) {
           weight *= 0.8; // timeouts and refusals are what every failure looks like from above
           if (peer != null && matchesAffected(peer)) {
@@ -949,6 +963,18 @@ final class Investigation {
               .sum();
       if (level > 0 && level >= 3 * next && theirs >= 0.6 * total && neighbour(top, group)) {
         found = true;
+        newcomer(top, group)
+            .or(() -> Optional.ofNullable(shifts.get(top)))
+            .filter(Shift::rising)
+            .map(Shift::from)
+            .filter(
+                from ->
+                    within(
+                        from,
+                        onset.minus(Duration.ofMinutes(15)),
+                        onset.plus(Duration.ofMinutes(5))))
+            .ifPresent(
+                from -> arrived = arrived == null || from.isBefore(arrived) ? from : arrived);
         add(
             Cause.NOISY_NEIGHBOUR,
             "Another workload ("
@@ -973,7 +999,7 @@ final class Investigation {
       // a workload that was not there before arriving at the onset, beside ours
       for (Series series : group) {
         Optional<Shift> shift =
-            Optional.ofNullable(shifts.get(series)).or(() -> newcomer(series, group));
+            newcomer(series, group).or(() -> Optional.ofNullable(shifts.get(series)));
         if (shift.isPresent()
             && shift.get().rising()
             && shift.get().before() <= 0.05 * shift.get().after()
@@ -1026,6 +1052,30 @@ final class Investigation {
       }
     }
     return found;
+  }
+
+  /**
+   * Error and latency series that begin well after the others of their query with a level above
+   * nothing (the new pods of a rollout failing from their start): symptoms from their first point.
+   */
+  private void newcomerSymptoms() {
+    Map<String, List<Series>> byQuery = new LinkedHashMap<>();
+    for (Series series : input.series()) {
+      if (series.values().length > 0) {
+        byQuery.computeIfAbsent(query(series), q -> new ArrayList<>()).add(series);
+      }
+    }
+    for (List<Series> group : byQuery.values()) {
+      for (Series series : group) {
+        Shift.Kind kind = Shift.Kind.of(series);
+        if ((kind == Shift.Kind.ERRORS || kind == Shift.Kind.LATENCY)
+            && !shifts.containsKey(series)) {
+          newcomer(series, group)
+              .filter(shift -> shift.after() > 0)
+              .ifPresent(shift -> shifts.put(series, shift));
+        }
+      }
+    }
   }
 
   /**
@@ -1165,9 +1215,17 @@ final class Investigation {
           && ahead.compareTo(Duration.ofMinutes(5)) >= 0
           && ahead.compareTo(CHANGE_WINDOW) <= 0) {
         evidence.reweigh(
-            change.index(),
+            support -> support.ref().equals(change.index()),
             0.6,
             ", in place " + Times.span(ahead) + " without symptoms before " + what);
+        // errors new after the change but also after the trigger point at the trigger
+        evidence.reweigh(
+            support ->
+                support.kind().equals("log")
+                    && support.text().startsWith(AFTER_THE_CHANGE)
+                    && Times.parse(support.time()).filter(at -> !at.isBefore(trigger)).isPresent(),
+            0.6,
+            ", after " + what + " too");
       }
     }
   }
@@ -1178,6 +1236,7 @@ final class Investigation {
    * evidence, and the mechanism is ranked below it.
    */
   private void linkChangesToMechanisms() {
+    Change linked = null; // the latest linked change just before the onset
     for (Change change : input.changes()) {
       Duration before = Duration.between(change.at(), onset);
       if (before.isNegative() && before.compareTo(Duration.ofMinutes(-2)) < 0
@@ -1196,7 +1255,8 @@ final class Investigation {
             || mechanism == change.kind().cause
             || found.confidence() < 0.3
             || !(Signatures.changeTouches(mechanism, change.description())
-                || mechanism == Cause.TRAFFIC_SURGE && sentTheSurge(change))) {
+                || mechanism == Cause.TRAFFIC_SURGE && sentTheSurge(change))
+            || !reaches(change, mechanism)) {
           continue;
         }
         CauseEvidence changed = causes.get(change.kind().cause);
@@ -1215,9 +1275,75 @@ final class Investigation {
                 0.45));
         found.scale(0.6);
         found.causedBy(clip(change.description(), 80));
+        // what it was made on shows no symptom, but it touches what failed: it is on the path
+        changed.reweigh(
+            support -> support.ref().equals(change.index()) && support.text().endsWith(NO_SYMPTOM),
+            1 / OFF_PATH,
+            ", but it touches what failed");
+        if (within(
+                change.at(), onset.minus(Duration.ofMinutes(5)), onset.plus(Duration.ofMinutes(1)))
+            && (linked == null || change.at().isAfter(linked.at()))) {
+          linked = change;
+        }
+      }
+    }
+    if (linked != null) {
+      supersededByLinked(linked);
+    }
+  }
+
+  /**
+   * Changes on affected services made two minutes or more before a change that touches what failed
+   * and came just before the onset were in place without symptoms: they count less.
+   */
+  private void supersededByLinked(Change linked) {
+    for (Change change : input.changes()) {
+      CauseEvidence evidence = causes.get(change.kind().cause);
+      if (evidence != null
+          && change != linked
+          && change.kind() != Change.Kind.CAMPAIGN
+          && change.at().isBefore(linked.at().minus(Duration.ofMinutes(2)))
+          && change.service() != null
+          && onAffected(change)
+          && supersededBy(change).isEmpty()) { // not counted down twice
+        evidence.reweigh(
+            support -> support.ref().equals(change.index()),
+            0.6,
+            ", in place "
+                + Times.span(Duration.between(change.at(), linked.at()))
+                + " without symptoms before a change that touches what failed");
       }
     }
   }
+
+  /**
+   * Whether a change could have caused a certificate or name resolution to fail: it is on an
+   * affected service, or what it was made on shows it taking effect, or its text names a host the
+   * failing errors name ({@code ledger.internal}, or its first label). A certificate renewed for
+   * another host did not expire this one. Without a named host in the errors, any change that
+   * touches the mechanism may have.
+   */
+  private boolean reaches(Change change, Cause mechanism) {
+    if (mechanism != Cause.CERTIFICATE_EXPIRY && mechanism != Cause.DNS_FAILURE) {
+      return true; // a pool, a route, a firewall: named by other names than the errors' hosts
+    }
+    Set<String> named = peers.getOrDefault(mechanism, Set.of());
+    if (named.isEmpty() || change.service() == null || onAffected(change) || showsEffect(change)) {
+      return true;
+    }
+    String text = change.description().toLowerCase(Locale.ROOT);
+    for (String peer : named) {
+      String host = peer.replaceFirst(":\\d+$", "");
+      String first = host.contains(".") ? host.substring(0, host.indexOf('.')) : host;
+      if (names(text, host) || first.length() >= 4 && names(text, first)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The hosts the errors of each mechanism name as their peer. */
+  private final Map<Cause, Set<String>> peers = new EnumMap<>(Cause.class);
 
   /**
    * Whether a change on an affected service sent the surge: the traffic rose within five minutes of

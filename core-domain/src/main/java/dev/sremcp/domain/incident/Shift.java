@@ -43,7 +43,7 @@ record Shift(
             + "(?<![a-z])available_replicas|(?<!un)healthy_hosts|membership_healthy|"
             + "(?<!un)_healthy\\b"),
     ERRORS(
-        "(?i)5xx|5\\.\\.|\\berrors?\\b|_errors?_|fail|exception|timeout|refused|status=~?\"5|"
+        "(?i)5_?xx|5\\.\\.|\\berrors?\\b|_errors?_|fail|exception|timeout|refused|status=~?\"5|"
             + "code=~?\"5|outcome!=|outcome=~?\"(server|client)_error|(status|code)!~\"[23]|"
             + "(status|code)!=\"200|error_?(ratio|rate)"),
     LATENCY("(?i)latency|duration|_seconds_bucket|quantile|\\bp9\\d|response_time"),
@@ -58,7 +58,8 @@ record Shift(
             + "open_files|files_open|open_fds|max_fds|filefd|"
             + "pg_stat_activity"),
     TRAFFIC(
-        "(?i)requests|\\brps\\b|\\bqps\\b|throughput|request_rate|traffic|sessions|messages_in"),
+        "(?i)requests|\\brps\\b|\\bqps\\b|throughput|request_?(rate|count)|requestcount|traffic|"
+            + "sessions|messages_in|invocations"),
     OTHER("$^");
 
     private final Pattern words;

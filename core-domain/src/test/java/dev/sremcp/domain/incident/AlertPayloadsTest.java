@@ -77,6 +77,40 @@ class AlertPayloadsTest {
   }
 
   @Test
+  void anEventsApiSourceIsTheSystemAndItsComponentAPartOfIt() {
+    AlertPayloads.read(
+        Map.of(
+            "event_action",
+            "trigger",
+            "payload",
+            Map.of(
+                "summary", "Postgres connection errors > 20/min",
+                "source", "shipment-tracker-prod",
+                "component", "postgres",
+                "severity", "error",
+                "timestamp", "2025-03-27T11:12:26Z")),
+        "alerts[0]",
+        received);
+    AlertPayloads.read(
+        Map.of(
+            "event_action",
+            "trigger",
+            "payload",
+            Map.of(
+                "summary", "checkout 5xx above 5%",
+                "source", "prod-eks-1",
+                "component", "checkout-api",
+                "severity", "critical",
+                "timestamp", "2025-03-27T11:13:00Z")),
+        "alerts[1]",
+        received);
+
+    assertThat(received.alerts())
+        .extracting(Alert::service)
+        .containsExactly("shipment-tracker-prod", "checkout-api");
+  }
+
+  @Test
   void aResolutionOfAnAlertNeverReceivedChangesNothing() {
     read(pagerDuty("incident.triggered", "P1", "checkout slow", "2026-03-14T10:00:00Z"));
     read(pagerDuty("incident.resolved", "P7", "checkout slow", "2026-03-14T10:30:00Z"));

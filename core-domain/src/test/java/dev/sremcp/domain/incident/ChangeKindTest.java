@@ -30,6 +30,9 @@ class ChangeKindTest {
             + " | DEPLOY",
         "kubectl patch deployment checkout --patch image=checkout:2.41.0 | DEPLOY",
         "Deploy treatment-planner 4.2.0 -> 4.3.0 | DEPLOY",
+        "Argo CD: checkout synced to 2.41.0 (was 2.40.3) | DEPLOY",
+        "Argo CD: application 'article-api' synced 'tune: WORKER_THREADS 8 -> 6' - ConfigMap"
+            + " article-api-env configured, Deployment article-api restarted | CONFIG",
       })
   void aChangeWithoutAKindIsReadFromItsDescription(String description, Change.Kind kind) {
     assertThat(Change.Kind.of(null, description)).isEqualTo(kind);

@@ -28,6 +28,11 @@ class ShiftTest {
     assertThat(kind(requests, Map.of("code", "200"))).isEqualTo(Shift.Kind.TRAFFIC);
     assertThat(kind(requests, Map.of("code", "404"))).isEqualTo(Shift.Kind.OTHER);
     assertThat(kind(requests, Map.of())).isEqualTo(Shift.Kind.TRAFFIC);
+    // CloudWatch through YACE: RequestCount and HTTPCode_ELB_5XX_Count
+    assertThat(kind("aws_applicationelb_request_count_sum", Map.of()))
+        .isEqualTo(Shift.Kind.TRAFFIC);
+    assertThat(kind("aws_applicationelb_httpcode_elb_5_xx_count_sum", Map.of()))
+        .isEqualTo(Shift.Kind.ERRORS);
   }
 
   @Test

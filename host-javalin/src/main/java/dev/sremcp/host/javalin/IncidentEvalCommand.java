@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.sremcp.domain.incident.IncidentEvaluation;
 import dev.sremcp.mcp.jsonrpc.Json;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Spec;
     name = "incident-eval",
     mixinStandardHelpOptions = true,
     description =
-        "Score analyze_incident on labelled incident scenarios (*.json: {id, expected: {cause},"
+        "Score analyze_incident on labelled incident scenarios (*.json or *.json.gz: {id,"
+            + " expected: {cause},"
             + " arguments}): top-1 and top-3 accuracy, abstention precision and recall.")
 final class IncidentEvalCommand implements Callable<Integer> {
 
@@ -73,7 +76,7 @@ final class IncidentEvalCommand implements Callable<Integer> {
       return 2;
     }
     if (scenarios.isEmpty()) {
-      err.println("sre-mcp incident-eval: " + directory + " holds no *.json scenario");
+      err.println("sre-mcp incident-eval: " + directory + " holds no *.json or *.json.gz scenario");
       return 2;
     }
     long started = System.nanoTime();
@@ -101,15 +104,28 @@ final class IncidentEvalCommand implements Callable<Integer> {
   static List<IncidentEvaluation.Scenario> read(Path directory) throws IOException {
     List<Path> files;
     try (Stream<Path> listed = Files.list(directory)) {
-      files = listed.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+      files = listed.filter(IncidentEvalCommand::isScenario).sorted().toList();
     }
     List<IncidentEvaluation.Scenario> scenarios = new ArrayList<>();
     for (Path file : files) {
-      scenarios.add(
-          IncidentEvaluation.Scenario.of(
-              Json.MAPPER.readValue(file.toFile(), new TypeReference<Map<String, Object>>() {}),
-              file.toString()));
+      try (InputStream in = open(file)) {
+        scenarios.add(
+            IncidentEvaluation.Scenario.of(
+                Json.MAPPER.readValue(in, new TypeReference<Map<String, Object>>() {}),
+                file.toString()));
+      }
     }
     return scenarios;
+  }
+
+  /** A scenario file: {@code .json}, or {@code .json.gz} as the test resources keep them. */
+  static boolean isScenario(Path file) {
+    String name = file.getFileName().toString();
+    return name.endsWith(".json") || name.endsWith(".json.gz");
+  }
+
+  static InputStream open(Path file) throws IOException {
+    InputStream in = Files.newInputStream(file);
+    return file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in) : in;
   }
 }
