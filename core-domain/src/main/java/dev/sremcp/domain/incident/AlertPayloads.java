@@ -141,15 +141,19 @@ final class AlertPayloads {
     if (key != null) {
       labels.put("incident", key);
     }
-    // Events API v2: source is the affected system, component a part of it ("postgres", "alb")
+    // Events API v2: source is where it happened (often a host), component the part of the
+    // system that failed ("postgres", "alb", or the service itself), group the service's grouping
     String source = text(payload.get("source"));
     String component = text(payload.get("component"));
+    if (source != null && HOST.matcher(source).matches()) {
+      labels.putIfAbsent("host", source);
+    }
     String service =
         firstNonNull(
             IncidentInput.service(labels),
             component != null && !PART.matcher(component).matches() ? component : null,
-            source != null && NAME.matcher(source).matches() ? source : null,
             text(payload.get("group")),
+            source != null && NAME.matcher(source).matches() ? source : null,
             component,
             source);
     if (service != null) {
@@ -225,11 +229,15 @@ final class AlertPayloads {
       java.util.regex.Pattern.compile(
           "(?i)postgres(ql)?|mysql|redis|memcached|db|database|cache|alb|elb|nlb|lb|"
               + "load ?balancer|nginx|envoy|ingress|queue|kafka|ingest|cpu|memory|disk|network|"
-              + "jvm|heap|pool|api|web|worker");
+              + "jvm|heap|pool");
 
-  /** A source that is a name, not an ARN, a URL or an address. */
+  /** A source that is a service's name, not an ARN, a URL, an address or a host name. */
   private static final java.util.regex.Pattern NAME =
-      java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{1,100}");
+      java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_-]{1,100}");
+
+  /** A source that is a host: an FQDN, an address, an instance id. */
+  private static final java.util.regex.Pattern HOST =
+      java.util.regex.Pattern.compile("(?i)[a-z0-9][a-z0-9-]*(\\.[a-z0-9-]+)+|i-[0-9a-f]{8,17}");
 
   private static boolean isResolution(String type) {
     return type != null && (type.endsWith(".resolved") || type.endsWith(".resolve"));

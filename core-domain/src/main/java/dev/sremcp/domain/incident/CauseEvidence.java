@@ -42,7 +42,8 @@ final class CauseEvidence {
     supports.replaceAll(
         s ->
             which.test(s)
-                ? new Support(s.kind(), s.time(), s.text() + why, s.ref(), s.weight() * factor)
+                ? new Support(
+                    s.kind(), s.time(), s.text() + why, s.ref(), Math.min(1, s.weight() * factor))
                 : s);
   }
 

@@ -65,20 +65,24 @@ record Change(Instant at, String service, String description, Kind kind, String 
         Pattern.compile(
             "(?i)v?\\d+\\.\\d+(\\.\\d+)?\\S*\\s*(->|→|=>|to)\\s*v?\\d+\\.\\d+|\\bimage\\b|"
                 + "\\b(deploy(ed|ment|ing)?|releas(e|ed|ing)|roll(ed)?[- ]?out|rolling update|"
-                + "upgrade[ds]?|canary|promot(e|ed|ion)|hotfix)\\b|:\\d+\\.\\d+\\.\\d+\\b|"
-                + "\\b(synced to|version)\\s+v?\\d+\\.\\d+\\.\\d+\\b");
+                + "upgrade[ds]?|canary|promot(e|ed|ion)|hotfix)\\b|:\\d+\\.\\d+\\.\\d+\\b");
 
     /** An image with a version or digest: a release, whatever command made it. */
     private static final Pattern IMAGE =
         Pattern.compile("(?i)\\bimage\\b.{0,80}(:v?\\d+\\.\\d+|@sha256:)");
 
-    /** A sync that configured a ConfigMap, the workload restarted only to read it. */
+    /** A sync that configured a ConfigMap ({@code ConfigMap x configured}, {@code configmap/x}). */
     private static final Pattern CONFIG_SYNC =
-        Pattern.compile("(?i)\\bconfigmap\\s+\\S+\\s+configured");
+        Pattern.compile("(?i)\\bconfigmap[/\\s]+\\S+\\s+configured");
 
-    /** A version moving: {@code 2.40.3 -> 2.41.0}. */
-    private static final Pattern VERSION_BUMP =
-        Pattern.compile("(?i)v?\\d+\\.\\d+(\\.\\d+)?\\S*\\s*(->|→|=>|to)\\s*v?\\d+\\.\\d+");
+    /**
+     * A release's version: {@code 2.40.3 -> 2.41.0}, {@code synced to 2.41.0}, {@code version
+     * 3.2.1}; three numbers, so that a setting moving from 0.5 to 1.5 is not one.
+     */
+    private static final Pattern VERSION =
+        Pattern.compile(
+            "(?i)v?\\d+\\.\\d+\\.\\d+\\S*\\s*(->|→|=>|to)\\s*v?\\d+\\.\\d+\\.\\d+|\\b(synced to|version)"
+                + "\\s+v?\\d+\\.\\d+\\.\\d+\\b");
 
     /** kubectl commands that change a workload's settings, not its image. */
     private static final Pattern KUBECTL_CONFIG =
@@ -108,10 +112,10 @@ record Change(Instant at, String service, String description, Kind kind, String 
       }
       if ((KUBECTL_CONFIG.matcher(description).find() || CONFIG_SYNC.matcher(description).find())
           && !IMAGE.matcher(description).find()
-          && !VERSION_BUMP.matcher(description).find()) {
+          && !VERSION.matcher(description).find()) {
         return CONFIG; // "kubectl set env deployment/x": a deployment's settings, not a release
       }
-      if (RELEASE.matcher(description).find()) {
+      if (RELEASE.matcher(description).find() || VERSION.matcher(description).find()) {
         return DEPLOY; // "deploy notifications 2.4 (fix push notifications)" is a deploy
       }
       if (CAMPAIGN_WORDS.matcher(description).find()) {

@@ -14,8 +14,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -86,6 +88,15 @@ final class Investigation {
 
   private static final String NO_SYMPTOM = ", which shows no symptom";
 
+  /** Changes whose weight was counted down for being superseded: once each. */
+  private final Set<String> discounted = new HashSet<>();
+
+  /** Changes on a component that shows no symptom, counted at {@link #OFF_PATH}. */
+  private final Set<String> offPath = new HashSet<>();
+
+  /** The latest change linked to what failed, just before the onset, if any. */
+  private Change linked;
+
   /** When a workload that is not ours arrived on a shared resource at the onset, if one did. */
   private Instant arrived;
 
@@ -144,8 +155,8 @@ final class Investigation {
       logSignals(signals);
       alertSignals();
       metricSignals(signals);
-      supersededByTriggers();
       linkChangesToMechanisms();
+      supersededByTriggers();
     }
     List<Hypothesis> ranked = rank();
     boolean abstained = ranked.isEmpty() || ranked.getFirst().confidence() < ABSTAIN_BELOW;
@@ -348,6 +359,7 @@ final class Investigation {
           }
           Optional<Change> later = supersededBy(change);
           if (later.isPresent()) {
+            discounted.add(change.index());
             weight *= 0.6;
             where +=
                 ", in place for "
@@ -359,6 +371,7 @@ final class Investigation {
           where = ", on " + change.service() + ", whose own metrics or errors changed after it";
         } else {
           weight *= OFF_PATH;
+          offPath.add(change.index());
           where = ", on " + change.service() + NO_SYMPTOM;
         }
       }
@@ -607,10 +620,10 @@ final class Investigation {
       if (mechanism.isPresent() && (isError(row) || mechanism.get() == Cause.NOISY_NEIGHBOUR)) {
         double weight = fresh || bursting ? 0.55 : before ? 0.12 : first == null ? 0.35 : 0.3;
         String peer = Signatures.peer(row.example()).orElse(null);
-        if (peer != null) {
+        if (peer != null && (peer.contains(".") || peer.contains(":"))) { // a host, not a word
           peers
               .computeIfAbsent(mechanism.get(), c -> new HashSet<>())
-              .add(peer.toLowerCase(Locale.ROOT));
+              .add(PORT.matcher(peer.toLowerCase(Locale.ROOT)).replaceFirst(""));
         }
         if (mechanism.get() == Cause.DEPENDENCY_OUTAGE) {
           weight *= 0.8; // timeouts and refusals are what every failure looks like from above
@@ -963,18 +976,7 @@ final class Investigation {
               .sum();
       if (level > 0 && level >= 3 * next && theirs >= 0.6 * total && neighbour(top, group)) {
         found = true;
-        newcomer(top, group)
-            .or(() -> Optional.ofNullable(shifts.get(top)))
-            .filter(Shift::rising)
-            .map(Shift::from)
-            .filter(
-                from ->
-                    within(
-                        from,
-                        onset.minus(Duration.ofMinutes(15)),
-                        onset.plus(Duration.ofMinutes(5))))
-            .ifPresent(
-                from -> arrived = arrived == null || from.isBefore(arrived) ? from : arrived);
+        arrival(top, group).ifPresent(shift -> arrivedAt(shift.from()));
         add(
             Cause.NOISY_NEIGHBOUR,
             "Another workload ("
@@ -998,20 +1000,10 @@ final class Investigation {
       }
       // a workload that was not there before arriving at the onset, beside ours
       for (Series series : group) {
-        Optional<Shift> shift =
-            newcomer(series, group).or(() -> Optional.ofNullable(shifts.get(series)));
-        if (shift.isPresent()
-            && shift.get().rising()
-            && shift.get().before() <= 0.05 * shift.get().after()
-            && within(
-                shift.get().from(),
-                onset.minus(Duration.ofMinutes(15)),
-                onset.plus(Duration.ofMinutes(5)))
-            && neighbour(series, group)) {
+        Optional<Shift> shift = arrival(series, group);
+        if (shift.isPresent() && neighbour(series, group)) {
           found = true;
-          if (arrived == null || shift.get().from().isBefore(arrived)) {
-            arrived = shift.get().from();
-          }
+          arrivedAt(shift.get().from());
           add(
               Cause.NOISY_NEIGHBOUR,
               "A workload that is not ours ("
@@ -1055,8 +1047,9 @@ final class Investigation {
   }
 
   /**
-   * Error and latency series that begin well after the others of their query with a level above
-   * nothing (the new pods of a rollout failing from their start): symptoms from their first point.
+   * Error series that begin well after the others of their query, at three times or more what those
+   * ran at (the new pods of a rollout failing from their start): symptoms from their first point. A
+   * late latency series is not: a new pod is slower or faster for many reasons.
    */
   private void newcomerSymptoms() {
     Map<String, List<Series>> byQuery = new LinkedHashMap<>();
@@ -1066,12 +1059,17 @@ final class Investigation {
       }
     }
     for (List<Series> group : byQuery.values()) {
+      // what the series there from the start ran at: a newcomer well above it is failing
+      double peers =
+          group.stream()
+              .filter(series -> newcomer(series, group).isEmpty())
+              .mapToDouble(series -> Shift.median(series.values()))
+              .max()
+              .orElse(0);
       for (Series series : group) {
-        Shift.Kind kind = Shift.Kind.of(series);
-        if ((kind == Shift.Kind.ERRORS || kind == Shift.Kind.LATENCY)
-            && !shifts.containsKey(series)) {
+        if (Shift.Kind.of(series) == Shift.Kind.ERRORS && !shifts.containsKey(series)) {
           newcomer(series, group)
-              .filter(shift -> shift.after() > 0)
+              .filter(shift -> shift.after() > 0 && shift.after() >= 3 * peers)
               .ifPresent(shift -> shifts.put(series, shift));
         }
       }
@@ -1079,11 +1077,41 @@ final class Investigation {
   }
 
   /**
+   * How a series' workload arrived at the onset, from next to nothing: as a newcomer to its query,
+   * or by its own shift; the first of the two that began from 15 minutes before the onset to 5
+   * after.
+   */
+  private Optional<Shift> arrival(Series series, List<Series> group) {
+    return Stream.of(newcomer(series, group), Optional.ofNullable(shifts.get(series)))
+        .flatMap(Optional::stream)
+        .filter(
+            shift ->
+                shift.rising()
+                    && shift.before() <= 0.05 * shift.after()
+                    && within(
+                        shift.from(),
+                        onset.minus(Duration.ofMinutes(15)),
+                        onset.plus(Duration.ofMinutes(5))))
+        .findFirst();
+  }
+
+  private void arrivedAt(Instant at) {
+    if (arrived == null || at.isBefore(arrived)) {
+      arrived = at;
+    }
+  }
+
+  /** The first point of each group's earliest series. */
+  private final Map<List<Series>, Long> groupStart = new IdentityHashMap<>();
+
+  /**
    * A series that begins well after the others of its query (a batch job's pod, a new client): as a
    * shift from nothing to its level since it began.
    */
-  private static Optional<Shift> newcomer(Series series, List<Series> group) {
-    long start = group.stream().mapToLong(other -> other.seconds()[0]).min().orElseThrow();
+  private Optional<Shift> newcomer(Series series, List<Series> group) {
+    long start =
+        groupStart.computeIfAbsent(
+            group, g -> g.stream().mapToLong(other -> other.seconds()[0]).min().orElseThrow());
     long first = series.seconds()[0];
     if (first - start < 600) {
       return Optional.empty();
@@ -1207,26 +1235,36 @@ final class Investigation {
       return;
     }
     String what = trigger.equals(arrived) ? "a workload that is not ours arrived" : "traffic rose";
+    Set<Cause> involved = EnumSet.noneOf(Cause.class);
     for (Change change : input.changes()) {
       Duration ahead = Duration.between(change.at(), trigger);
       CauseEvidence evidence = causes.get(change.kind().cause);
       if (evidence != null
+          && change != linked
           && change.kind() != Change.Kind.CAMPAIGN
           && ahead.compareTo(Duration.ofMinutes(5)) >= 0
-          && ahead.compareTo(CHANGE_WINDOW) <= 0) {
+          && ahead.compareTo(CHANGE_WINDOW) <= 0
+          && discounted.add(change.index())) { // not counted down twice
         evidence.reweigh(
             support -> support.ref().equals(change.index()),
             0.6,
             ", in place " + Times.span(ahead) + " without symptoms before " + what);
-        // errors new after the change but also after the trigger point at the trigger
-        evidence.reweigh(
-            support ->
-                support.kind().equals("log")
-                    && support.text().startsWith(AFTER_THE_CHANGE)
-                    && Times.parse(support.time()).filter(at -> !at.isBefore(trigger)).isPresent(),
-            0.6,
-            ", after " + what + " too");
+        involved.add(change.kind().cause);
       }
+    }
+    // errors new after a change but also after the trigger point at the trigger, once each
+    for (Cause cause : involved) {
+      causes
+          .get(cause)
+          .reweigh(
+              support ->
+                  support.kind().equals("log")
+                      && support.text().startsWith(AFTER_THE_CHANGE)
+                      && Times.parse(support.time())
+                          .filter(at -> !at.isBefore(trigger))
+                          .isPresent(),
+              0.6,
+              ", after " + what + " too");
     }
   }
 
@@ -1236,7 +1274,6 @@ final class Investigation {
    * evidence, and the mechanism is ranked below it.
    */
   private void linkChangesToMechanisms() {
-    Change linked = null; // the latest linked change just before the onset
     for (Change change : input.changes()) {
       Duration before = Duration.between(change.at(), onset);
       if (before.isNegative() && before.compareTo(Duration.ofMinutes(-2)) < 0
@@ -1263,6 +1300,13 @@ final class Investigation {
         if (changed == null) {
           continue;
         }
+        if (offPath.remove(change.index())) {
+          // what it was made on shows no symptom, but it touches what failed: it is on the path
+          changed.reweigh(
+              support -> support.ref().equals(change.index()),
+              1 / OFF_PATH,
+              ", but it touches what failed");
+        }
         changed.add(
             new Support(
                 "change",
@@ -1275,11 +1319,6 @@ final class Investigation {
                 0.45));
         found.scale(0.6);
         found.causedBy(clip(change.description(), 80));
-        // what it was made on shows no symptom, but it touches what failed: it is on the path
-        changed.reweigh(
-            support -> support.ref().equals(change.index()) && support.text().endsWith(NO_SYMPTOM),
-            1 / OFF_PATH,
-            ", but it touches what failed");
         if (within(
                 change.at(), onset.minus(Duration.ofMinutes(5)), onset.plus(Duration.ofMinutes(1)))
             && (linked == null || change.at().isAfter(linked.at()))) {
@@ -1305,7 +1344,7 @@ final class Investigation {
           && change.at().isBefore(linked.at().minus(Duration.ofMinutes(2)))
           && change.service() != null
           && onAffected(change)
-          && supersededBy(change).isEmpty()) { // not counted down twice
+          && discounted.add(change.index())) { // not counted down twice
         evidence.reweigh(
             support -> support.ref().equals(change.index()),
             0.6,
@@ -1332,8 +1371,7 @@ final class Investigation {
       return true;
     }
     String text = change.description().toLowerCase(Locale.ROOT);
-    for (String peer : named) {
-      String host = peer.replaceFirst(":\\d+$", "");
+    for (String host : named) {
       String first = host.contains(".") ? host.substring(0, host.indexOf('.')) : host;
       if (names(text, host) || first.length() >= 4 && names(text, first)) {
         return true;
@@ -1342,7 +1380,9 @@ final class Investigation {
     return false;
   }
 
-  /** The hosts the errors of each mechanism name as their peer. */
+  private static final Pattern PORT = Pattern.compile(":\\d+$");
+
+  /** The hosts the errors of each mechanism name as their peer, without their port. */
   private final Map<Cause, Set<String>> peers = new EnumMap<>(Cause.class);
 
   /**

@@ -105,9 +105,26 @@ class AlertPayloadsTest {
         "alerts[1]",
         received);
 
+    AlertPayloads.read(
+        Map.of(
+            "event_action",
+            "trigger",
+            "payload",
+            Map.of(
+                "summary", "Example alert on host1.example.com",
+                "source", "prod05.theseus.acme-widgets.com",
+                "component", "mysql",
+                "group", "prod-datapipe",
+                "severity", "info",
+                "timestamp", "2025-03-27T11:14:00Z")),
+        "alerts[2]",
+        received);
+
     assertThat(received.alerts())
         .extracting(Alert::service)
-        .containsExactly("shipment-tracker-prod", "checkout-api");
+        .containsExactly("shipment-tracker-prod", "checkout-api", "prod-datapipe");
+    assertThat(received.alerts().get(2).labels())
+        .containsEntry("host", "prod05.theseus.acme-widgets.com");
   }
 
   @Test

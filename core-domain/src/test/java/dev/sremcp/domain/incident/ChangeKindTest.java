@@ -31,6 +31,9 @@ class ChangeKindTest {
         "kubectl patch deployment checkout --patch image=checkout:2.41.0 | DEPLOY",
         "Deploy treatment-planner 4.2.0 -> 4.3.0 | DEPLOY",
         "Argo CD: checkout synced to 2.41.0 (was 2.40.3) | DEPLOY",
+        "kubectl set resources deployment/api --limits=cpu: 0.5 -> 1.5 | CONFIG",
+        "Argo CD: checkout synced to 2.41.0: configmap/checkout-env configured | DEPLOY",
+        "Argo CD: tune 'GC_RATIO 0.5 -> 0.7' - configmap/x-env configured | CONFIG",
         "Argo CD: application 'article-api' synced 'tune: WORKER_THREADS 8 -> 6' - ConfigMap"
             + " article-api-env configured, Deployment article-api restarted | CONFIG",
       })

@@ -32,8 +32,15 @@ class IncidentEvaluationTest {
     ObjectMapper mapper = new ObjectMapper();
     List<IncidentEvaluation.Scenario> scenarios = new ArrayList<>();
     try (Stream<Path> files = Files.list(directory)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".json.gz")).sorted().toList()) {
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+      for (Path file :
+          files
+              .filter(f -> f.toString().endsWith(".json.gz") || f.toString().endsWith(".json"))
+              .sorted()
+              .toList()) {
+        try (InputStream in =
+            file.toString().endsWith(".gz")
+                ? new GZIPInputStream(Files.newInputStream(file), 64 * 1024)
+                : Files.newInputStream(file)) {
           @SuppressWarnings("unchecked")
           Map<String, Object> scenario = mapper.readValue(in, Map.class);
           scenarios.add(IncidentEvaluation.Scenario.of(scenario, file.getFileName().toString()));
@@ -71,8 +78,8 @@ class IncidentEvaluationTest {
     // abstention 0.600 / 1.000 (top-3 0.727 after the fourth round)
     "holdout2, 0.36, 0.63",
     // measured 2026-11-25 once, after the fourth round: top-1 0.727, top-3 0.909, abstention
-    // 0.750 / 1.000
-    "holdout3, 0.72, 0.90"
+    // 0.750 / 1.000; the floor leaves one scenario of slack
+    "holdout3, 0.63, 0.81"
   })
   void doesNotFallBelowWhatTheHoldoutMeasuredUnseen(String folder, double top1, double top3)
       throws Exception {

@@ -9,8 +9,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -107,12 +109,20 @@ final class IncidentEvalCommand implements Callable<Integer> {
       files = listed.filter(IncidentEvalCommand::isScenario).sorted().toList();
     }
     List<IncidentEvaluation.Scenario> scenarios = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
     for (Path file : files) {
+      String name = file.getFileName().toString().replaceFirst("\\.json(\\.gz)?$", "");
+      if (!seen.add(name)) {
+        throw new IllegalArgumentException(
+            file + ": the scenario " + name + " is there twice, as .json and as .json.gz");
+      }
       try (InputStream in = open(file)) {
         scenarios.add(
             IncidentEvaluation.Scenario.of(
                 Json.MAPPER.readValue(in, new TypeReference<Map<String, Object>>() {}),
                 file.toString()));
+      } catch (IOException e) {
+        throw new IllegalArgumentException(file + " is not a readable scenario: " + e.getMessage());
       }
     }
     return scenarios;
@@ -126,6 +136,14 @@ final class IncidentEvalCommand implements Callable<Integer> {
 
   static InputStream open(Path file) throws IOException {
     InputStream in = Files.newInputStream(file);
-    return file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in) : in;
+    if (!file.getFileName().toString().endsWith(".gz")) {
+      return in;
+    }
+    try {
+      return new GZIPInputStream(in, 64 * 1024);
+    } catch (IOException e) {
+      in.close(); // not gzip: the file is closed before the error goes up
+      throw e;
+    }
   }
 }

@@ -20,7 +20,7 @@ class IncidentEvalCommandTest {
       """
       {"version": "4", "status": "firing", "alerts": [{"status": "firing",
        "labels": {"alertname": "HighErrorRate", "service": "checkout", "severity": "critical"},
-       "annotations": {"summary": "5xx above 5%%"},
+       "annotations": {"summary": "5xx above 5 percent"},
        "startsAt": "2026-03-14T10:05:00Z", "endsAt": "0001-01-01T00:00:00Z"}]}
       """;
 
@@ -55,11 +55,24 @@ class IncidentEvalCommandTest {
     int unmet = command.execute("incident-eval", folder.toString(), "--min-abstention", "1.01");
 
     assertThat(printed.toString())
+        .containsPattern("deploy +bad-deploy +top-1 +bad-deploy")
+        .containsPattern("none +\\(none\\) +ok +abstained")
         .contains("1 scenarios with a cause, 1 without")
-        .contains("top-1 accuracy 1.000")
-        .contains("deploy")
-        .contains("none");
+        .contains("top-1 accuracy 1.000");
     assertThat(met).isZero();
     assertThat(unmet).isEqualTo(1);
+  }
+
+  @Test
+  void aFileThatIsNotGzipIsRefusedWithItsName(@TempDir Path folder) throws Exception {
+    Files.writeString(folder.resolve("broken.json.gz"), "{}");
+    StringWriter errors = new StringWriter();
+    CommandLine command = SreMcpCommand.commandLine();
+    command.setErr(new PrintWriter(errors));
+
+    int exit = command.execute("incident-eval", folder.toString());
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(errors.toString()).contains("broken.json.gz is not a readable scenario");
   }
 }
