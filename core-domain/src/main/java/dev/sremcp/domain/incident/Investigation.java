@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -225,10 +227,10 @@ final class Investigation {
     List<Shift> rising = symptomShifts();
     Map<String, Double> largestRise = new HashMap<>();
     for (Shift shift : rising) {
-      largestRise.merge(riseGroup(shift), shift.after() - shift.before(), Math::max);
+      largestRise.merge(query(shift.series()), shift.after() - shift.before(), Math::max);
     }
     for (Shift shift : rising) {
-      if (shift.after() - shift.before() >= 0.1 * largestRise.get(riseGroup(shift))) {
+      if (shift.after() - shift.before() >= 0.1 * largestRise.get(query(shift.series()))) {
         symptoms.add(new Candidate(shift.from(), shift.series().label() + " rising", 2));
       }
     }
@@ -307,8 +309,15 @@ final class Investigation {
         .toList();
   }
 
-  private static String riseGroup(Shift shift) {
-    return query(shift.series());
+  /** The series with points that {@code which} picks, grouped by their query. */
+  private Collection<List<Series>> byQuery(Predicate<Series> which) {
+    Map<String, List<Series>> groups = new LinkedHashMap<>();
+    for (Series series : input.series()) {
+      if (series.values().length > 0 && which.test(series)) {
+        groups.computeIfAbsent(query(series), q -> new ArrayList<>()).add(series);
+      }
+    }
+    return groups.values();
   }
 
   /** The query a series came from, or its name: series of one query share a unit. */
@@ -470,18 +479,32 @@ final class Investigation {
 
   private final Map<String, Optional<String>> failingWithout = new HashMap<>();
 
-  private Optional<String> failingWithout(String changed) {
-    Set<String> changedServices = new HashSet<>();
-    for (Change change : input.changes()) {
-      if (change.service() != null) {
-        changedServices.add(change.service().toLowerCase(Locale.ROOT));
+  private List<String> unchangedServices;
+
+  /** The affected services that no change was made on. */
+  private List<String> unchangedServices() {
+    if (unchangedServices == null) {
+      Set<String> changed = new HashSet<>();
+      for (Change change : input.changes()) {
+        if (change.service() != null) {
+          changed.add(change.service().toLowerCase(Locale.ROOT));
+        }
       }
+      unchangedServices =
+          services.stream()
+              .filter(
+                  service -> {
+                    String name = service.toLowerCase(Locale.ROOT);
+                    return changed.stream().noneMatch(c -> name.contains(c) || c.contains(name));
+                  })
+              .toList();
     }
-    for (String service : services) {
+    return unchangedServices;
+  }
+
+  private Optional<String> failingWithout(String changed) {
+    for (String service : unchangedServices()) {
       String other = service.toLowerCase(Locale.ROOT);
-      if (changedServices.stream().anyMatch(name -> other.contains(name) || name.contains(other))) {
-        continue;
-      }
       for (ErrorTemplate template : errorTemplates()) {
         if (within(
                 template.first(),
@@ -515,10 +538,7 @@ final class Investigation {
           input.changes().stream()
               .filter(
                   later ->
-                      within(
-                              later.at(),
-                              onset.minus(Duration.ofMinutes(5)),
-                              onset.plus(Duration.ofMinutes(1)))
+                      justBefore(later.at())
                           && later.kind() != Change.Kind.CAMPAIGN
                           && later.service() != null
                           && onAffected(later))
@@ -941,16 +961,9 @@ final class Investigation {
    * @return whether one was found
    */
   private boolean neighbours() {
-    Map<String, List<Series>> byQuery = new LinkedHashMap<>();
-    for (Series series : input.series()) {
-      if (series.values().length > 0
-          && Shift.Kind.of(series).resource()
-          && series.owner() != null) {
-        byQuery.computeIfAbsent(query(series), q -> new ArrayList<>()).add(series);
-      }
-    }
     boolean found = false;
-    for (List<Series> group : byQuery.values()) {
+    for (List<Series> group :
+        byQuery(series -> Shift.Kind.of(series).resource() && series.owner() != null)) {
       if (group.size() < 2) {
         continue;
       }
@@ -1052,13 +1065,7 @@ final class Investigation {
    * late latency series is not: a new pod is slower or faster for many reasons.
    */
   private void newcomerSymptoms() {
-    Map<String, List<Series>> byQuery = new LinkedHashMap<>();
-    for (Series series : input.series()) {
-      if (series.values().length > 0) {
-        byQuery.computeIfAbsent(query(series), q -> new ArrayList<>()).add(series);
-      }
-    }
-    for (List<Series> group : byQuery.values()) {
+    for (List<Series> group : byQuery(series -> true)) {
       // what the series there from the start ran at: a newcomer well above it is failing
       double peers =
           group.stream()
@@ -1319,9 +1326,7 @@ final class Investigation {
                 0.45));
         found.scale(0.6);
         found.causedBy(clip(change.description(), 80));
-        if (within(
-                change.at(), onset.minus(Duration.ofMinutes(5)), onset.plus(Duration.ofMinutes(1)))
-            && (linked == null || change.at().isAfter(linked.at()))) {
+        if (justBefore(change.at()) && (linked == null || change.at().isAfter(linked.at()))) {
           linked = change;
         }
       }
@@ -1600,6 +1605,11 @@ final class Investigation {
   /** Within the incident: from a little before the onset to two hours after. */
   private boolean near(Instant at) {
     return within(at, onset.minus(Duration.ofMinutes(10)), onset.plus(Duration.ofHours(2)));
+  }
+
+  /** Just before the onset: from five minutes before it to one after. */
+  private boolean justBefore(Instant at) {
+    return within(at, onset.minus(Duration.ofMinutes(5)), onset.plus(Duration.ofMinutes(1)));
   }
 
   /** Whether {@code at} lies from {@code from} to {@code to}, both included. */

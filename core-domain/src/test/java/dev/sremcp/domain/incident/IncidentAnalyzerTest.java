@@ -72,6 +72,14 @@ class IncidentAnalyzerTest {
                 "0001-01-01T00:00:00Z")));
   }
 
+  /** The hypothesis for that cause; the test fails when there is none. */
+  private static IncidentDetails.Hypothesis hypothesis(IncidentDetails details, String cause) {
+    return details.hypotheses().stream()
+        .filter(h -> h.cause().equals(cause))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no hypothesis for " + cause));
+  }
+
   private static Map<String, Object> change(Instant at, String service, String description) {
     return Map.of("time", at.toString(), "service", service, "description", description);
   }
@@ -327,11 +335,7 @@ class IncidentAnalyzerTest {
                 log("payment call timed out after 300ms (order %d)")));
 
     assertThat(details.hypotheses().getFirst().cause()).isEqualTo("config-change");
-    IncidentDetails.Hypothesis deploy =
-        details.hypotheses().stream()
-            .filter(h -> h.cause().equals("bad-deploy"))
-            .findFirst()
-            .orElseThrow();
+    IncidentDetails.Hypothesis deploy = hypothesis(details, "bad-deploy");
     assertThat(deploy.evidence().getFirst().text())
         .contains("in place for 13 min without symptoms before another change");
   }
@@ -352,11 +356,7 @@ class IncidentAnalyzerTest {
                 "logs",
                 log("ERROR:  no more connections allowed (max_client_conn) (order %d)")));
 
-    IncidentDetails.Hypothesis config =
-        details.hypotheses().stream()
-            .filter(h -> h.cause().equals("config-change"))
-            .findFirst()
-            .orElseThrow();
+    IncidentDetails.Hypothesis config = hypothesis(details, "config-change");
     assertThat(config.title()).startsWith("A limit lowered").contains("from 2000 to 200");
   }
 
